@@ -1,0 +1,39 @@
+// The agent core as the shell and the IPC handler table see it. Implemented by createAgent() in agent.ts.
+import type {
+  AppSnapshot,
+  AuditEntry,
+  EditableSettings,
+  EventMap,
+  PressProgress,
+  PressRequest,
+  PressSource,
+  PublicSettings,
+  SessionSnapshot,
+  SignInRequest,
+  SignInResult,
+} from '../../ipc/contract.ts';
+import type { Notice } from './ports.ts';
+
+/** Events of the core: every renderer event, plus those only the shell consumes. */
+export interface AgentEvents extends EventMap {
+  notify: Notice;
+}
+
+export interface Agent {
+  snapshot(): AppSnapshot;
+  /** Resume the stored session if the server still accepts it; false when there is none or it is dead. */
+  resume(): Promise<boolean>;
+  signIn(request: SignInRequest): Promise<SignInResult>;
+  signOut(): Promise<SessionSnapshot>;
+  press(request: PressRequest, source: PressSource): Promise<PressProgress>;
+  /** Runs the button bound to shortcut slot `slot` (1-based) for the focused or newest active interaction. */
+  pressSlot(slot: number): Promise<PressProgress | null>;
+  cancelPending(pressId: string): boolean;
+  updateSettings(patch: Partial<EditableSettings>): PublicSettings;
+  auditLog(): AuditEntry[];
+  /** The interaction the window shows as selected, so shortcuts act on it. */
+  setFocusedInteraction(interactionId: string | null): void;
+  on<E extends keyof AgentEvents>(event: E, listener: (payload: AgentEvents[E]) => void): () => void;
+  /** Signs out (DELETE connection) and stops every timer; called on quit. */
+  shutdown(): Promise<void>;
+}
