@@ -12,7 +12,7 @@ import type {
   SignInRequest,
   SignInResult,
 } from '../../ipc/contract.ts';
-import type { Notice } from './ports.ts';
+import type { AuditStore, CredentialStore, Notice, PasswordVault, SettingsStore, ShortcutRegistrar } from './ports.ts';
 
 /** Events of the core: every renderer event, plus those only the shell consumes. */
 export interface AgentEvents extends EventMap {
@@ -36,4 +36,19 @@ export interface Agent {
   on<E extends keyof AgentEvents>(event: E, listener: (payload: AgentEvents[E]) => void): () => void;
   /** Signs out (DELETE connection) and stops every timer; called on quit. */
   shutdown(): Promise<void>;
+}
+
+export interface AgentOptions {
+  credentials: CredentialStore;
+  passwords: PasswordVault;
+  audit: AuditStore;
+  settings: SettingsStore;
+  shortcuts: ShortcutRegistrar;
+  /** axios's fetch to use (Electron's net.fetch in the shell); Node's own HTTP stack when absent. */
+  fetch?: typeof globalThis.fetch;
+  /** Set when the app runs against its built-in simulator: the URL and a demo login. */
+  demo?: { server: string; userId: string; password: string };
+  /** Pending presses older than this are dropped, never sent late. Default 2 minutes. */
+  pendingTtlMs?: number;
+  now?: () => number;
 }
