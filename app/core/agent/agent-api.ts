@@ -17,6 +17,8 @@ import type { AuditStore, CredentialStore, Notice, PasswordVault, SettingsStore,
 /** Events of the core: every renderer event, plus those only the shell consumes. */
 export interface AgentEvents extends EventMap {
   notify: Notice;
+  /** The show-window shortcut was pressed. */
+  'show-window': null;
 }
 
 export interface Agent {

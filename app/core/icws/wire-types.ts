@@ -47,6 +47,11 @@ export interface ConnectionResponse {
   features?: Feature[];
 }
 
+/** GET /icws/connection/features. */
+export interface FeatureInfoList {
+  featureInfoList: Feature[];
+}
+
 /** 503 body of POST /icws/connection during switchover. */
 export interface AlternateHostsBody {
   errorId?: string;
@@ -102,6 +107,8 @@ export interface ClientButton {
   displayNotification?: boolean;
   notes?: string;
   customAttributes?: { name: string; value: string }[];
+  createdDate?: string;
+  lastModifiedDate?: string;
 }
 
 export interface QueueId {

@@ -1,0 +1,201 @@
+// The live session over real HTTP: snapshot and deltas, button matching, both message transports,
+// stream cuts, server restarts and switchover.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSimulator, type Simulator } from '../../sim/server.ts';
+import { agentFor, fresh, quietScenario, startQuietSimulator, waitFor, type AgentUnderTest } from './testing/agent-harness.ts';
+
+const ids = (t: AgentUnderTest) => t.agent.snapshot().interactions.map((view) => view.id).sort();
+const view = (t: AgentUnderTest, id: string) => t.agent.snapshot().interactions.find((v) => v.id === id);
+const simIds = (sim: Simulator) => sim.admin.interactions('agent1').map((i) => i.interactionId).sort();
+
+describe('interactions and buttons', () => {
+  let sim: Simulator;
+  let t: AgentUnderTest;
+  before(async () => {
+    sim = await startQuietSimulator();
+    t = agentFor();
+    await t.signIn(sim.url);
+  });
+  after(async () => {
+    await t.agent.shutdown();
+    await sim.close();
+  });
+
+  test('the initial snapshot holds every interaction of the agent queue', () => {
+    assert.deepEqual(ids(t), simIds(sim));
+    const call = view(t, '1001000001')!;
+    assert.equal(call.type, 'call');
+    assert.equal(call.remoteName, 'Jane Doe');
+    assert.equal(call.state, 'connected');
+    assert.equal(call.direction, 'inbound');
+    assert.ok(call.startedAt !== null && call.startedAt < Date.now());
+  });
+
+  test('added, changed and removed interactions arrive as deltas', async () => {
+    sim.admin.addInteraction('agent1', {
+      interactionId: '2002000001',
+      attributes: { Eic_ObjectType: 'Call', Eic_State: 'A', Eic_RemoteName: 'New Caller', Eic_CallDirection: 'I' },
+    });
+    await waitFor(() => view(t, '2002000001') !== undefined, 'the added interaction');
+    assert.equal(view(t, '2002000001')!.alerting, true);
+    assert.equal(t.count('notify') >= 1, true, 'a new alerting interaction notifies');
+
+    sim.admin.changeInteraction('2002000001', { Eic_State: 'H', Eic_CallStateString: 'On Hold' });
+    await waitFor(() => view(t, '2002000001')?.state === 'held', 'the change');
+    const held = view(t, '2002000001')!;
+    assert.equal(held.held, true);
+    assert.equal(held.remoteName, 'New Caller', 'a delta keeps the attributes it omits');
+
+    sim.admin.removeInteraction('2002000001');
+    await waitFor(() => view(t, '2002000001') === undefined, 'the removal');
+    assert.deepEqual(ids(t), simIds(sim));
+  });
+
+  test('buttons follow enabled, locations, interaction types and availability', () => {
+    const buttonsOf = (id: string) => view(t, id)!.buttons;
+    // 1001000001 connected call; 1001000004 chat; 1001000005 email.
+    assert.deepEqual(buttonsOf('1001000001'), ['Escalate', 'WrapUp', 'CrmLookup', 'ForceRecord']);
+    assert.deepEqual(buttonsOf('1001000004'), ['Escalate', 'WrapUp', 'CrmLookup']);
+    assert.deepEqual(buttonsOf('1001000005'), ['WrapUp', 'CrmLookup']);
+    const { buttons } = t.agent.snapshot();
+    assert.deepEqual(buttons.none, ['RequestBreak'], 'queue toolbar buttons with availability Always');
+    assert.equal(buttons.all.some((b) => b.id === 'LegacySurvey'), false, 'a disabled button is never shown');
+    assert.equal(buttons.all.find((b) => b.id === 'Escalate')!.tooltip, 'Escalate this interaction to a supervisor');
+    assert.equal(buttons.all.find((b) => b.id === 'CrmLookup')!.iconUri, null, 'remote icons are not passed to the renderer');
+  });
+
+  test('availability 1 needs an active interaction; a disconnected one loses those buttons', async () => {
+    sim.admin.changeInteraction('1001000003', { Eic_State: 'E' });
+    await waitFor(() => view(t, '1001000003')?.active === false, 'the disconnect');
+    assert.deepEqual(view(t, '1001000003')!.buttons, ['WrapUp', 'CrmLookup']);
+  });
+
+  test('a button added and removed on the server appears and disappears', async () => {
+    sim.admin.putButton({
+      configurationId: { id: 'Transfer', displayName: 'Transfer' },
+      buttonText: { defaultValue: 'Transfer' },
+      availability: 0,
+      interactionTypes: [0],
+      locations: [0, 1],
+      enabled: true,
+    });
+    await waitFor(() => t.agent.snapshot().buttons.none.includes('Transfer'), 'the new button');
+    sim.admin.removeButton('Transfer');
+    await waitFor(() => !t.agent.snapshot().buttons.all.some((b) => b.id === 'Transfer'), 'the removed button');
+  });
+});
+
+describe('message transports and interruptions', () => {
+  test('short polling when the server has messaging below 2', async () => {
+    const scenario = quietScenario((s) => ({ ...s, features: { ...s.features, messaging: 1 } }));
+    const sim = await startSimulator({ scenario });
+    const t = agentFor();
+    try {
+      await t.signIn(sim.url);
+      sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
+      await waitFor(() => view(t, '1001000002')?.state === 'connected', 'a polled delta');
+      assert.equal(sim.admin.cutStreams(), 0, 'no SSE stream was opened');
+    } finally {
+      await t.agent.shutdown();
+      await sim.close();
+    }
+  });
+
+  test('an SSE stream cut mid-message is reopened and the list resynchronised', async () => {
+    const sim = await startQuietSimulator();
+    const t = agentFor();
+    try {
+      await t.signIn(sim.url);
+      const queued = sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
+      assert.ok(queued);
+      // Cut while an event is half written: the half event must be dropped, not half applied.
+      assert.ok(sim.admin.cutStreams({ midMessage: true }) >= 1);
+      await waitFor(() => t.agent.snapshot().session.state === 'reconnecting' || !fresh(t.agent), 'the cut to be noticed');
+      await waitFor(() => fresh(t.agent), 'the resync');
+      sim.admin.changeInteraction('1001000004', { Eic_State: 'H' });
+      await waitFor(() => view(t, '1001000004')?.state === 'held', 'deltas after the reconnect');
+      assert.equal(view(t, '1001000002')!.state, 'connected');
+      assert.deepEqual(ids(t), simIds(sim));
+      assert.equal(t.count('relogin:required'), 0, 'a network cut is not an expiry');
+    } finally {
+      await t.agent.shutdown();
+      await sim.close();
+    }
+  });
+
+  test('the server going away marks the list stale; back with the session alive, it is fresh again', async () => {
+    const sim = await startQuietSimulator();
+    const t = agentFor();
+    try {
+      await t.signIn(sim.url);
+      await sim.admin.stopListening();
+      sim.admin.cutStreams();
+      await waitFor(() => t.agent.snapshot().session.state === 'reconnecting', 'reconnecting');
+      const during = t.agent.snapshot().session;
+      assert.equal(during.stale, true);
+      assert.ok(during.nextAttemptAt !== null);
+      await sim.admin.resumeListening();
+      await waitFor(() => fresh(t.agent), 'fresh again');
+      assert.equal(t.count('relogin:required'), 0);
+    } finally {
+      await t.agent.shutdown();
+      await sim.close();
+    }
+  });
+
+  test('a server restart loses the session: stale, one re-login request, then fresh after signing in', async () => {
+    const sim = await startQuietSimulator();
+    const t = agentFor();
+    try {
+      await t.signIn(sim.url);
+      sim.admin.restart();
+      await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the expiry');
+      assert.equal(t.agent.snapshot().session.stale, true);
+      assert.equal(t.count('relogin:required'), 1);
+      await t.signIn(sim.url);
+      assert.deepEqual(ids(t), simIds(sim));
+    } finally {
+      await t.agent.shutdown();
+      await sim.close();
+    }
+  });
+
+  test('connectionStateChangeMessage: down without reconnect signs out; down with reconnect asks to sign in again', async () => {
+    const sim = await startQuietSimulator();
+    const t = agentFor();
+    try {
+      await t.signIn(sim.url);
+      sim.admin.pushConnectionState({ newConnectionState: 2, reason: 'Logged off by a supervisor', shouldReconnect: false });
+      await waitFor(() => t.agent.snapshot().session.state === 'signed-out-by-server', 'signed out by the server');
+      assert.equal(t.agent.snapshot().session.reason, 'Logged off by a supervisor');
+      assert.equal(t.count('relogin:required'), 0);
+
+      await t.signIn(sim.url);
+      sim.admin.pushConnectionState({ newConnectionState: 2, reason: 'Session manager restarting', shouldReconnect: true });
+      await waitFor(() => t.agent.snapshot().session.state === 'expired', 'expired');
+      assert.equal(t.count('relogin:required'), 1);
+    } finally {
+      await t.agent.shutdown();
+      await sim.close();
+    }
+  });
+
+  test('switchover: the old server turns backup, the re-login lands on the host it names', async () => {
+    const primary = await startQuietSimulator({ host: '127.0.0.1' });
+    const backup = await startQuietSimulator({ host: '127.0.0.2', port: primary.port });
+    const t = agentFor();
+    try {
+      await t.signIn(primary.url);
+      primary.admin.setMode('backup', ['127.0.0.2']);
+      primary.admin.restart();
+      await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the expiry');
+      await t.signIn(primary.url);
+      assert.equal(t.agent.snapshot().session.server, `http://127.0.0.2:${primary.port}`);
+      assert.deepEqual(ids(t), backup.admin.interactions('agent1').map((i) => i.interactionId).sort());
+    } finally {
+      await t.agent.shutdown();
+      await Promise.all([primary.close(), backup.close()]);
+    }
+  });
+});

@@ -1,0 +1,355 @@
+// The agent core: one live session, its interaction store and button catalog, the action runner, settings and
+// shortcuts, assembled into the Agent the shell and the IPC handler table drive. Everything here runs in Node.
+import type {
+  AppSnapshot,
+  ButtonsSnapshot,
+  InteractionView,
+  PressRequest,
+  PressSource,
+  SessionSnapshot,
+  ShortcutAction,
+  ShortcutStatus,
+  SignInRequest,
+  SignInResult,
+} from '../../ipc/contract.ts';
+import { createActionRunner } from '../actions/action-runner.ts';
+import { createAuditLog } from '../actions/audit-log.ts';
+import { createButtonCatalog, type CatalogButton } from '../buttons/button-catalog.ts';
+import { appliesTo, buttonsFor, isEnabled, type MatchInteraction } from '../buttons/button-match.ts';
+import { toButtonView } from '../buttons/button-view.ts';
+import { createEmitter } from '../emitter.ts';
+import { createIcwsClient, type IcwsClient } from '../icws/client.ts';
+import { IcwsError, toUiError } from '../icws/errors.ts';
+import { createInteractionStore } from '../interactions/interaction-store.ts';
+import { interactionTypeCode, toInteractionView } from '../interactions/interaction-view.ts';
+import { sortInteractions } from '../interactions/sort-interactions.ts';
+import {
+  BUTTONS_SUBSCRIPTION_ID,
+  QUEUE_SUBSCRIPTION_ID,
+  createLiveSession,
+  type LiveSessionOptions,
+} from '../session/live-session.ts';
+import { applySettingsPatch, mergeSettings, toPublicSettings } from '../settings/settings.ts';
+import { createShortcutManager } from '../shortcuts/shortcut-manager.ts';
+import type { Agent, AgentEvents, AgentOptions } from './agent-api.ts';
+
+/** Knobs tests turn; the app uses the defaults. */
+export interface AgentTuning {
+  client?: IcwsClient;
+  backoff?: LiveSessionOptions['backoff'];
+  pollIntervalMs?: number;
+  stallMs?: number;
+}
+
+const TYPE_NAMES: Record<InteractionView['type'], string> = {
+  call: 'call',
+  callback: 'callback request',
+  chat: 'chat',
+  email: 'email',
+  generic: 'interaction',
+  workitem: 'work item',
+  directmessage: 'direct message',
+  social: 'social conversation',
+  unknown: 'interaction',
+};
+
+/** The Agent plus what support tooling (icws-agent watch) reads: the raw attributes behind each row. */
+export interface AgentCore extends Agent {
+  rawInteractions(): { id: string; attributes: Record<string, string> }[];
+}
+
+export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
+  const now = options.now ?? Date.now;
+  const events = createEmitter<AgentEvents>();
+  const client = options.client ?? createIcwsClient(options.fetch ? { fetch: options.fetch } : {});
+  const live = createLiveSession({
+    client,
+    credentials: options.credentials,
+    now,
+    ...(options.backoff ? { backoff: options.backoff } : {}),
+    ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    ...(options.stallMs === undefined ? {} : { stallMs: options.stallMs }),
+  });
+  const store = createInteractionStore({ subscriptionId: QUEUE_SUBSCRIPTION_ID });
+  const catalog = createButtonCatalog({ subscriptionId: BUTTONS_SUBSCRIPTION_ID });
+  const audit = createAuditLog(options.audit);
+  let settings = mergeSettings(safeLoad(() => options.settings.load()));
+  let focused: string | null = null;
+  let lastShortcuts = '';
+
+  const runner = createActionRunner({
+    client,
+    live,
+    audit,
+    check,
+    now,
+    ...(options.pendingTtlMs === undefined ? {} : { pendingTtlMs: options.pendingTtlMs }),
+  });
+  const shortcuts = createShortcutManager(options.shortcuts, onShortcut);
+
+  // --- derived views -------------------------------------------------------------------------------------
+
+  function matchOf(view: InteractionView): MatchInteraction {
+    return { typeCode: interactionTypeCode(view.type), active: view.active };
+  }
+
+  function enabledButtons(): CatalogButton[] {
+    return catalog.buttons().filter(isEnabled);
+  }
+
+  function interactions(): InteractionView[] {
+    const buttons = enabledButtons();
+    return sortInteractions(
+      store.all().map(({ id, attributes }) => {
+        const view = toInteractionView(id, attributes, []);
+        return { ...view, buttons: buttonsFor(buttons, matchOf(view), 1) };
+      }),
+    );
+  }
+
+  /** Shortcuts act on the selected interaction, or else on the newest active one, or else on none. */
+  function shortcutTarget(views = interactions()): InteractionView | null {
+    return views.find((view) => view.id === focused) ?? views.find((view) => view.active) ?? null;
+  }
+
+  function slotButtons(views = interactions()): string[] {
+    const target = shortcutTarget(views);
+    return target ? target.buttons : buttonsFor(enabledButtons(), null, 0);
+  }
+
+  function buttonsSnapshot(views = interactions()): ButtonsSnapshot {
+    const slots = slotButtons(views);
+    const acceleratorOf = new Map<string, string>();
+    for (const [accelerator, action] of Object.entries(settings.shortcuts)) {
+      const id = action.kind === 'button-slot' ? slots[action.slot - 1] : undefined;
+      if (id && !acceleratorOf.has(id)) acceleratorOf.set(id, accelerator);
+    }
+    return {
+      all: enabledButtons().map((button) => toButtonView(button, settings.language, acceleratorOf.get(button.id) ?? null)),
+      none: buttonsFor(enabledButtons(), null, 0),
+    };
+  }
+
+  function sessionSnapshot(): SessionSnapshot {
+    const status = live.status();
+    return { ...status, demo: options.demo !== undefined && status.server === options.demo.server };
+  }
+
+  function publicSettings() {
+    return toPublicSettings(settings, options.passwords.availability());
+  }
+
+  function snapshot(): AppSnapshot {
+    const views = interactions();
+    return {
+      session: sessionSnapshot(),
+      interactions: views,
+      buttons: buttonsSnapshot(views),
+      pending: runner.pending(),
+      shortcuts: shortcuts.statuses(),
+      settings: publicSettings(),
+    };
+  }
+
+  // --- change propagation --------------------------------------------------------------------------------
+
+  function emitShortcuts(statuses: ShortcutStatus[]) {
+    const serialised = JSON.stringify(statuses);
+    if (serialised === lastShortcuts) return;
+    lastShortcuts = serialised;
+    events.emit('shortcuts:changed', statuses);
+  }
+
+  function refreshShortcuts() {
+    if (live.status().state === 'signed-out') return;
+    emitShortcuts(shortcuts.apply(settings.shortcuts, (slot) => slotButtons()[slot - 1] ?? null));
+  }
+
+  function emitLists() {
+    const views = interactions();
+    events.emit('interactions:changed', views);
+    events.emit('buttons:changed', buttonsSnapshot(views));
+    refreshShortcuts();
+  }
+
+  live.on('status', () => {
+    const session = sessionSnapshot();
+    events.emit('session:changed', session);
+    if (session.state === 'up' && !session.stale) void runner.flush();
+  });
+
+  live.on('relogin-required', ({ reason }) => {
+    const { server, userId } = live.status();
+    events.emit('relogin:required', { server: server ?? '', userId: userId ?? '', reason, pending: runner.pending() });
+  });
+
+  live.on('queue', (message) => {
+    const result = store.apply(message);
+    if (!result.ok) return;
+    if (!result.snapshot && settings.notifications) notifyAlerting(result.added);
+    emitLists();
+  });
+
+  live.on('buttons-listed', (items) => {
+    if (catalog.replaceAll(items).ok) emitLists();
+  });
+
+  live.on('buttons', (message) => {
+    if (catalog.apply(message).ok) emitLists();
+  });
+
+  runner.on('progress', (progress) => events.emit('press:progress', progress));
+  runner.on('pending', (pending) => events.emit('pending:changed', pending));
+
+  function notifyAlerting(addedIds: string[]) {
+    for (const id of addedIds) {
+      const attributes = store.get(id);
+      if (!attributes) continue;
+      const view = toInteractionView(id, attributes, []);
+      if (!view.alerting) continue;
+      const who = [view.remoteName, view.remoteAddress].filter((part) => part !== '').join(' · ') || 'Unknown party';
+      events.emit('notify', { title: `Incoming ${TYPE_NAMES[view.type]}`, body: who, interactionId: id });
+    }
+  }
+
+  // --- presses ------------------------------------------------------------------------------------------
+
+  function check(request: PressRequest) {
+    const button = catalog.get(request.buttonId);
+    if (!button || !isEnabled(button)) {
+      throw new IcwsError('validation', `The button "${request.buttonId.slice(0, 64)}" is not configured on this server.`);
+    }
+    const label = toButtonView(button, settings.language, null).label;
+    if (request.interactionId !== undefined) {
+      const attributes = store.get(request.interactionId);
+      if (!attributes) throw new IcwsError('validation', 'That interaction is no longer in your list.');
+      if (!appliesTo(button, 1, matchOf(toInteractionView(request.interactionId, attributes, [])))) {
+        throw new IcwsError('validation', `${label} does not apply to this interaction.`);
+      }
+    } else if (!appliesTo(button, 0, null)) {
+      throw new IcwsError('validation', `${label} needs an interaction to be selected.`);
+    }
+    return { buttonId: button.id, buttonLabel: label };
+  }
+
+  function press(request: PressRequest, source: PressSource) {
+    return runner.press(request, source);
+  }
+
+  async function pressSlot(slot: number) {
+    const views = interactions();
+    const buttonId = slotButtons(views)[slot - 1];
+    if (!buttonId) return null;
+    const target = shortcutTarget(views);
+    return runner.press({ buttonId, ...(target ? { interactionId: target.id } : {}) }, 'shortcut');
+  }
+
+  function onShortcut(action: ShortcutAction) {
+    if (action.kind === 'show-window') events.emit('show-window', null);
+    else void pressSlot(action.slot);
+  }
+
+  // --- session ------------------------------------------------------------------------------------------
+
+  async function signIn(request: SignInRequest): Promise<SignInResult> {
+    const before = live.status();
+    try {
+      const session = await live.signIn({
+        server: request.server,
+        userId: request.userId,
+        password: request.password,
+        applicationName: request.applicationName ?? settings.applicationName,
+        language: request.language ?? settings.language,
+        station: request.station,
+      });
+      // Held presses belong to the agent who made them; a switchover may change the host, not the person.
+      if (before.userId !== null && before.userId.toLowerCase() !== session.userId.toLowerCase()) {
+        runner.dropAll('Not sent: a different user signed in.');
+      }
+      const vault = options.passwords;
+      if (request.remember && vault.availability().ok) await vault.save(session.server, session.userId, request.password);
+      else if (request.remember === false) await vault.clear();
+      saveSettings({
+        ...settings,
+        server: request.server,
+        userId: request.userId,
+        station: request.station ?? null,
+        rememberPassword: request.remember ?? settings.rememberPassword,
+      });
+      refreshShortcuts();
+      return { ok: true, session: sessionSnapshot() };
+    } catch (error) {
+      return { ok: false, error: toUiError(error) };
+    }
+  }
+
+  async function resume(): Promise<boolean> {
+    if (await live.resume()) {
+      refreshShortcuts();
+      return true;
+    }
+    const { server, userId } = settings;
+    if (settings.rememberPassword && server && userId && options.passwords.availability().ok) {
+      const password = await options.passwords.load(server, userId).catch(() => null);
+      if (password && (await signIn({ server, userId, password })).ok) return true;
+    }
+    if (options.demo && !settings.server) {
+      return (await signIn({ server: options.demo.server, userId: options.demo.userId, password: options.demo.password })).ok;
+    }
+    return false;
+  }
+
+  async function signOut(reason = 'Not sent: you signed out.'): Promise<SessionSnapshot> {
+    runner.dropAll(reason);
+    shortcuts.unregisterAll();
+    emitShortcuts(shortcuts.statuses());
+    await live.signOut();
+    store.clear();
+    catalog.clear();
+    focused = null;
+    emitLists();
+    return sessionSnapshot();
+  }
+
+  function saveSettings(next: typeof settings) {
+    settings = next;
+    options.settings.save(settings);
+    events.emit('settings:changed', publicSettings());
+  }
+
+  return {
+    snapshot,
+    resume,
+    signIn,
+    signOut: () => signOut(),
+    press,
+    pressSlot,
+    cancelPending: (pressId) => runner.cancel(pressId),
+    updateSettings(patch) {
+      const next = applySettingsPatch(settings, patch);
+      if (!next.rememberPassword && settings.rememberPassword) void options.passwords.clear();
+      saveSettings(next);
+      emitLists();
+      return publicSettings();
+    },
+    auditLog: () => audit.entries(),
+    rawInteractions: () => store.all(),
+    setFocusedInteraction(interactionId) {
+      focused = interactionId;
+      events.emit('buttons:changed', buttonsSnapshot());
+      refreshShortcuts();
+    },
+    on: events.on,
+    shutdown: async () => {
+      await signOut('Not sent: the app was closed.');
+    },
+  };
+}
+
+function safeLoad<T extends object>(load: () => T): Partial<T> {
+  try {
+    return load();
+  } catch {
+    return {};
+  }
+}

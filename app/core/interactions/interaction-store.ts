@@ -1,0 +1,264 @@
+// The raw interactions of one queue subscription, kept from queueContentsMessage snapshots and deltas
+// (PROTOCOL.md §2, §3.2). Messages come off the wire, so each is validated completely before anything
+// is changed: a message is applied in full (minus the bad entries it contains) or not at all.
+import { QUEUE_CONTENTS_TYPE } from '../icws/wire-types.ts';
+import type { Attributes } from '../icws/wire-types.ts';
+import { canonicalAttributeName } from './queue-attributes.ts';
+import { boundedId, isRecord, optionalArray } from './wire-guard.ts';
+
+export interface InteractionStoreLimits {
+  /** Entries in each of interactionsAdded / interactionsChanged / interactionsRemoved; more rejects the message. */
+  maxEntriesPerArray: number;
+  /** Interactions held at once; further new ones are skipped. */
+  maxInteractions: number;
+  /** Attributes held per interaction; further new names are skipped. */
+  maxAttributesPerInteraction: number;
+  /** Length of one attribute value (UTF-16 units); longer values are skipped. */
+  maxValueLength: number;
+  maxNameLength: number;
+  maxIdLength: number;
+}
+
+export const STORE_LIMITS: Readonly<InteractionStoreLimits> = Object.freeze({
+  maxEntriesPerArray: 10_000,
+  maxInteractions: 10_000,
+  maxAttributesPerInteraction: 256,
+  maxValueLength: 16 * 1024,
+  maxNameLength: 256,
+  maxIdLength: 256,
+});
+
+export interface InteractionStoreOptions {
+  /** When set, messages naming another subscriptionId are refused. */
+  subscriptionId?: string;
+  limits?: Partial<InteractionStoreLimits>;
+}
+
+/**
+ * Why a whole message was refused. `wrong-type` and `other-subscription` are someone else's messages;
+ * the others were ours but unusable, so they also mark the store stale.
+ */
+export type RejectReason = 'not-an-object' | 'wrong-type' | 'other-subscription' | 'malformed';
+
+export interface ApplyResult {
+  ok: boolean;
+  reason: RejectReason | null;
+  /** isDelta:false: the store was replaced. */
+  snapshot: boolean;
+  /** IDs new to the store, IDs that were present and touched, IDs that left, in message order. */
+  added: string[];
+  updated: string[];
+  removed: string[];
+  /** Entries and attribute values of this message that were dropped. */
+  skipped: number;
+}
+
+export interface InteractionStoreStats {
+  applied: number;
+  rejected: number;
+  /** Entries dropped: bad IDs, non-object attributes, over the interaction limit. */
+  skippedEntries: number;
+  /** Attribute values dropped: non-string, too long, bad name, over the per-interaction limit. */
+  skippedAttributes: number;
+  /** Changes and removals for IDs the store does not hold (ignored). */
+  unknownIds: number;
+}
+
+export interface StoredInteraction {
+  id: string;
+  attributes: Attributes;
+}
+
+export interface InteractionStore {
+  apply(message: unknown): ApplyResult;
+  /** Forget every interaction (sign-out, unsubscribe). Clears the stale flag; keeps the counters. */
+  clear(): void;
+  /** Set while the list may be out of date (reconnecting); the next accepted snapshot clears it. */
+  markStale(stale: boolean): void;
+  isStale(): boolean;
+  ids(): string[];
+  has(id: string): boolean;
+  /** A copy of the attributes, keyed by canonical name (see canonicalAttributeName). */
+  get(id: string): Attributes | undefined;
+  all(): StoredInteraction[];
+  size(): number;
+  stats(): InteractionStoreStats;
+}
+
+type AttributeMap = Map<string, string>;
+interface Entry {
+  id: string;
+  attributes: AttributeMap;
+}
+
+export function createInteractionStore(options: InteractionStoreOptions = {}): InteractionStore {
+  const limits: InteractionStoreLimits = { ...STORE_LIMITS, ...options.limits };
+  let interactions = new Map<string, AttributeMap>();
+  let stale = false;
+  const counters: InteractionStoreStats = { applied: 0, rejected: 0, skippedEntries: 0, skippedAttributes: 0, unknownIds: 0 };
+
+  function reject(reason: RejectReason): ApplyResult {
+    counters.rejected += 1;
+    if (reason !== 'wrong-type' && reason !== 'other-subscription') stale = true;
+    return { ok: false, reason, snapshot: false, added: [], updated: [], removed: [], skipped: 0 };
+  }
+
+  function commit(plan: Plan): ApplyResult {
+    const previous = interactions;
+    const target = plan.snapshot ? new Map<string, AttributeMap>() : interactions;
+    // Whether each ID mentioned was held before this message, recorded before the first change to it.
+    const before = new Map<string, boolean>();
+    const mention = (id: string): void => {
+      if (!before.has(id)) before.set(id, previous.has(id));
+    };
+    let skippedEntries = plan.skippedEntries;
+    let skippedAttributes = plan.skippedAttributes;
+    let unknownIds = 0;
+
+    for (const entry of plan.added) {
+      if (!target.has(entry.id) && target.size >= limits.maxInteractions) {
+        skippedEntries += 1;
+        continue;
+      }
+      mention(entry.id);
+      target.set(entry.id, entry.attributes);
+    }
+    for (const entry of plan.changed) {
+      const current = target.get(entry.id);
+      if (!current) {
+        unknownIds += 1;
+        continue;
+      }
+      mention(entry.id);
+      for (const [name, value] of entry.attributes) {
+        if (!current.has(name) && current.size >= limits.maxAttributesPerInteraction) skippedAttributes += 1;
+        else current.set(name, value);
+      }
+    }
+    for (const id of plan.removed) {
+      mention(id);
+      if (!target.delete(id)) unknownIds += 1;
+    }
+
+    const result: ApplyResult = {
+      ok: true,
+      reason: null,
+      snapshot: plan.snapshot,
+      added: [],
+      updated: [],
+      removed: [],
+      skipped: skippedEntries + skippedAttributes,
+    };
+    for (const [id, was] of before) {
+      const is = target.has(id);
+      if (is) (was ? result.updated : result.added).push(id);
+      else if (was) result.removed.push(id);
+    }
+    if (plan.snapshot) {
+      for (const id of previous.keys()) if (!target.has(id) && !before.has(id)) result.removed.push(id);
+      interactions = target;
+      stale = false;
+    }
+    counters.applied += 1;
+    counters.skippedEntries += skippedEntries;
+    counters.skippedAttributes += skippedAttributes;
+    counters.unknownIds += unknownIds;
+    return result;
+  }
+
+  return {
+    apply(message) {
+      let plan: ReturnType<typeof validate>;
+      try {
+        plan = validate(message, limits, options.subscriptionId);
+      } catch {
+        // Only exotic objects (getters, proxies) can throw; nothing has been changed yet.
+        plan = 'malformed';
+      }
+      if (typeof plan === 'string') return reject(plan);
+      return commit(plan);
+    },
+    clear() {
+      interactions = new Map();
+      stale = false;
+    },
+    markStale(value) {
+      stale = value;
+    },
+    isStale: () => stale,
+    ids: () => [...interactions.keys()],
+    has: (id) => interactions.has(id),
+    get(id) {
+      const attributes = interactions.get(id);
+      return attributes ? Object.fromEntries(attributes) : undefined;
+    },
+    all: () => [...interactions].map(([id, attributes]) => ({ id, attributes: Object.fromEntries(attributes) })),
+    size: () => interactions.size,
+    stats: () => ({ ...counters }),
+  };
+}
+
+interface Plan {
+  snapshot: boolean;
+  added: Entry[];
+  changed: Entry[];
+  removed: string[];
+  skippedEntries: number;
+  skippedAttributes: number;
+}
+
+function validate(message: unknown, limits: InteractionStoreLimits, subscriptionId: string | undefined): Plan | RejectReason {
+  if (!isRecord(message)) return 'not-an-object';
+  if (message.__type !== undefined && message.__type !== QUEUE_CONTENTS_TYPE) return 'wrong-type';
+  if (subscriptionId !== undefined && message.subscriptionId !== undefined) {
+    if (typeof message.subscriptionId !== 'string') return 'malformed';
+    if (message.subscriptionId !== subscriptionId) return 'other-subscription';
+  }
+  // Without a boolean isDelta we cannot tell replace from merge; guessing either could corrupt the list.
+  if (typeof message.isDelta !== 'boolean') return 'malformed';
+  const added = optionalArray(message.interactionsAdded, limits.maxEntriesPerArray);
+  const changed = optionalArray(message.interactionsChanged, limits.maxEntriesPerArray);
+  const removed = optionalArray(message.interactionsRemoved, limits.maxEntriesPerArray);
+  if (!added || !changed || !removed) return 'malformed';
+
+  const plan: Plan = { snapshot: !message.isDelta, added: [], changed: [], removed: [], skippedEntries: 0, skippedAttributes: 0 };
+  const readEntries = (list: readonly unknown[], into: Entry[]): void => {
+    for (const raw of list) {
+      const id = isRecord(raw) ? boundedId(raw.interactionId, limits.maxIdLength) : undefined;
+      const attributes = id !== undefined && isRecord(raw) ? readAttributes(raw.attributes, limits, plan) : undefined;
+      if (id === undefined || attributes === undefined) plan.skippedEntries += 1;
+      else into.push({ id, attributes });
+    }
+  };
+  readEntries(added, plan.added);
+  readEntries(changed, plan.changed);
+  for (const raw of removed) {
+    const id = boundedId(raw, limits.maxIdLength);
+    if (id === undefined) plan.skippedEntries += 1;
+    else plan.removed.push(id);
+  }
+  return plan;
+}
+
+/** Absent or null attributes are an empty set; a non-object drops the entry (undefined). */
+function readAttributes(raw: unknown, limits: InteractionStoreLimits, plan: Plan): AttributeMap | undefined {
+  const attributes: AttributeMap = new Map();
+  if (raw === undefined || raw === null) return attributes;
+  if (!isRecord(raw)) return undefined;
+  for (const name of Object.keys(raw)) {
+    const value = raw[name];
+    const ok =
+      name.length > 0 &&
+      name.length <= limits.maxNameLength &&
+      typeof value === 'string' &&
+      value.length <= limits.maxValueLength;
+    if (!ok) {
+      plan.skippedAttributes += 1;
+      continue;
+    }
+    const key = canonicalAttributeName(name);
+    if (!attributes.has(key) && attributes.size >= limits.maxAttributesPerInteraction) plan.skippedAttributes += 1;
+    else attributes.set(key, value);
+  }
+  return attributes;
+}
