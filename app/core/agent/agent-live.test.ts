@@ -124,6 +124,22 @@ describe('message transports and interruptions', () => {
     }
   });
 
+  test('a stream that goes silent is detected as stalled and reopened', async () => {
+    const sim = await startQuietSimulator({ ssePingIntervalMs: 60_000 });
+    const t = agentFor({ stallMs: 300 });
+    try {
+      await t.signIn(sim.url);
+      await waitFor(() => t.agent.snapshot().session.state === 'reconnecting', 'the stall to be noticed');
+      await waitFor(() => fresh(t.agent), 'the reopened stream');
+      sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
+      await waitFor(() => view(t, '1001000002')?.state === 'connected', 'deltas on the new stream');
+      assert.equal(t.count('relogin:required'), 0);
+    } finally {
+      await t.agent.shutdown();
+      await sim.close();
+    }
+  });
+
   test('the server going away marks the list stale; back with the session alive, it is fresh again', async () => {
     const sim = await startQuietSimulator();
     const t = agentFor();

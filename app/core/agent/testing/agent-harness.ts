@@ -13,8 +13,9 @@ export function quietScenario(change: (scenario: Scenario) => Scenario = (s) => 
   return change({ ...defaultScenario(), timeline: [] });
 }
 
+/** Pings every 200 ms, well inside the agents' stall limit below. */
 export async function startQuietSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  return startSimulator({ scenario: quietScenario(), ...options });
+  return startSimulator({ scenario: quietScenario(), ssePingIntervalMs: 200, ...options });
 }
 
 export interface AgentUnderTest {
@@ -26,13 +27,15 @@ export interface AgentUnderTest {
   signIn(server: string): Promise<void>;
 }
 
-export function agentFor(options: { pendingTtlMs?: number; ports?: ReturnType<typeof createMemoryPorts> } = {}): AgentUnderTest {
+export function agentFor(
+  options: { pendingTtlMs?: number; stallMs?: number; ports?: ReturnType<typeof createMemoryPorts> } = {},
+): AgentUnderTest {
   const ports = options.ports ?? createMemoryPorts();
   const agent = createAgent({
     ...ports,
     backoff: { baseMs: 40, capMs: 200 },
     pollIntervalMs: 50,
-    stallMs: 2000,
+    stallMs: options.stallMs ?? 1500,
     ...(options.pendingTtlMs === undefined ? {} : { pendingTtlMs: options.pendingTtlMs }),
   });
   const seen: AgentUnderTest['seen'] = [];
