@@ -62,6 +62,8 @@ export interface SimAdmin {
   pushConnectionState(change: ConnectionStateChange): string[];
   /** Destroys open SSE sockets; returns how many. */
   cutStreams(cut?: StreamCut): number;
+  /** Sends each text as one raw SSE event to open streams (malformed-message tests); returns streams reached. */
+  pushRawEvents(texts: readonly string[], sessionId?: string): number;
 
   mode(): { mode: SimMode; alternateHosts: string[] };
   setMode(mode: SimMode, alternateHosts?: string[]): void;
@@ -150,6 +152,17 @@ export function createAdmin(sim: SimState, listener: ListenerControl, timeline: 
           interactionsRemoved: sim.world.queue(session.userId).map((it) => it.interactionId),
         };
         stream.cut(cut.midMessage === true, sample);
+        count++;
+      }
+      return count;
+    },
+
+    pushRawEvents(texts, sessionId) {
+      let count = 0;
+      for (const session of liveTargets(sessionId)) {
+        const stream = session.stream;
+        if (!stream || stream.closed) continue;
+        for (const text of texts) stream.sendRaw(text);
         count++;
       }
       return count;

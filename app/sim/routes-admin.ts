@@ -176,6 +176,19 @@ export const adminRoutes: AdminRoute[] = [
     },
   },
 
+  {
+    method: 'POST',
+    path: '/_sim/streams/raw',
+    handle: ({ admin, body }) => {
+      const texts = body['texts'];
+      if (!Array.isArray(texts) || !texts.every((text) => typeof text === 'string')) {
+        throw new AdminBadRequest('texts must be an array of strings');
+      }
+      const sessionId = optionalString(body, 'sessionId');
+      return json(200, { streams: admin.pushRawEvents(texts, sessionId) });
+    },
+  },
+
   { method: 'GET', path: '/_sim/mode', handle: ({ admin }) => json(200, admin.mode()) },
   {
     method: 'POST',

@@ -45,6 +45,11 @@ export class SseStream {
     this.write(formatEvent(message));
   }
 
+  /** Sends `data` as one event exactly as given, valid JSON or not: how tests feed a client garbage. */
+  sendRaw(data: string): void {
+    this.write(`${data.split(/\r?\n/).map((line) => `data: ${line}`).join('\n')}\n\n`);
+  }
+
   /** Ends the response cleanly (the client sees end of stream). */
   end(): void {
     if (this.isClosed) return;

@@ -3,6 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../sim/server.ts';
+import { QUEUE_CONTENTS_TYPE } from '../icws/wire-types.ts';
+import { QUEUE_SUBSCRIPTION_ID } from '../session/live-session.ts';
 import { agentFor, fresh, quietScenario, startQuietSimulator, waitFor, type AgentUnderTest } from './testing/agent-harness.ts';
 
 const ids = (t: AgentUnderTest) => t.agent.snapshot().interactions.map((view) => view.id).sort();
@@ -133,6 +135,50 @@ describe('message transports and interruptions', () => {
       await waitFor(() => fresh(t.agent), 'the reopened stream');
       sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
       await waitFor(() => view(t, '1001000002')?.state === 'connected', 'deltas on the new stream');
+      assert.equal(t.count('relogin:required'), 0);
+    } finally {
+      await t.agent.shutdown();
+      await sim.close();
+    }
+  });
+
+  test('hundreds of malformed messages are counted and skipped; the store and the session are unharmed', async () => {
+    const sim = await startQuietSimulator();
+    const t = agentFor();
+    try {
+      await t.signIn(sim.url);
+      const before = JSON.stringify(t.agent.rawInteractions());
+      const queue = (extra: object) => JSON.stringify({ __type: QUEUE_CONTENTS_TYPE, subscriptionId: QUEUE_SUBSCRIPTION_ID, ...extra });
+      const garbage: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        garbage.push(
+          'not json at all',
+          '{"__type":"urn:inin.com:queues:queueContentsMessage","isDelta":tr',
+          'null',
+          String(i),
+          '[1,2,3]',
+          '{"isDelta":true}',
+          JSON.stringify({ __type: 'urn:example:unknownMessage', isDelta: true }),
+          queue({ isDelta: 'yes', interactionsRemoved: ['1001000001'] }),
+          queue({ isDelta: true, interactionsAdded: 'everything' }),
+          queue({ isDelta: true, interactionsChanged: [{ interactionId: 42, attributes: { Eic_State: 'E' } }] }),
+          JSON.stringify({ __type: QUEUE_CONTENTS_TYPE, subscriptionId: 'someone-else', isDelta: false, interactionsAdded: [] }),
+        );
+      }
+      garbage.push(queue({ isDelta: true, interactionsChanged: [{ interactionId: '1001000002', attributes: { Eic_RemoteName: 'x'.repeat(2_000_000) } }] }));
+      assert.equal(sim.admin.pushRawEvents(garbage), 1);
+      // A good delta after the garbage proves the stream is still being read.
+      sim.admin.changeInteraction('1001000005', { Eic_State: 'H' });
+      await waitFor(() => view(t, '1001000005')?.state === 'held', 'the good delta after the garbage');
+      const after = JSON.parse(JSON.stringify(t.agent.rawInteractions())) as { id: string; attributes: Record<string, string> }[];
+      const expected = (JSON.parse(before) as typeof after).map((i) =>
+        i.id === '1001000005' ? { ...i, attributes: { ...i.attributes, Eic_State: 'H' } } : i,
+      );
+      assert.deepEqual(after.sort((a, b) => a.id.localeCompare(b.id)), expected.sort((a, b) => a.id.localeCompare(b.id)));
+      const counts = t.agent.diagnostics();
+      assert.ok(counts.malformedMessages >= 200, `malformed counted: ${JSON.stringify(counts)}`);
+      assert.ok(counts.rejectedQueueMessages >= 80, `refused by the store: ${JSON.stringify(counts)}`);
+      assert.equal(t.agent.snapshot().session.state, 'up');
       assert.equal(t.count('relogin:required'), 0);
     } finally {
       await t.agent.shutdown();

@@ -56,6 +56,8 @@ const TYPE_NAMES: Record<InteractionView['type'], string> = {
 /** The Agent plus what support tooling (icws-agent watch) reads: the raw attributes behind each row. */
 export interface AgentCore extends Agent {
   rawInteractions(): { id: string; attributes: Record<string, string> }[];
+  /** Messages the session could not use, counted: unparseable or untyped, and refused by the caches. */
+  diagnostics(): { malformedMessages: number; rejectedQueueMessages: number; rejectedButtonMessages: number };
 }
 
 export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
@@ -334,6 +336,11 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     },
     auditLog: () => audit.entries(),
     rawInteractions: () => store.all(),
+    diagnostics: () => ({
+      malformedMessages: live.malformedCount,
+      rejectedQueueMessages: store.stats().rejected,
+      rejectedButtonMessages: catalog.stats().rejected,
+    }),
     setFocusedInteraction(interactionId) {
       focused = interactionId;
       events.emit('buttons:changed', buttonsSnapshot());
