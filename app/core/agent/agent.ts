@@ -99,7 +99,16 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     return catalog.buttons().filter(isEnabled);
   }
 
+  // The derived list is rebuilt only after the store or the catalog changed, not per reader.
+  let derived: InteractionView[] | null = null;
+  const invalidate = () => void (derived = null);
+
   function interactions(): InteractionView[] {
+    derived ??= derive();
+    return derived;
+  }
+
+  function derive(): InteractionView[] {
     const buttons = enabledButtons();
     return sortInteractions(
       store.all().map(({ id, attributes }) => {
@@ -110,17 +119,18 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
   }
 
   /** Shortcuts act on the selected interaction, or else on the newest active one, or else on none. */
-  function shortcutTarget(views = interactions()): InteractionView | null {
+  function shortcutTarget(): InteractionView | null {
+    const views = interactions();
     return views.find((view) => view.id === focused) ?? views.find((view) => view.active) ?? null;
   }
 
-  function slotButtons(views = interactions()): string[] {
-    const target = shortcutTarget(views);
+  function slotButtons(): string[] {
+    const target = shortcutTarget();
     return target ? target.buttons : buttonsFor(enabledButtons(), null, 0);
   }
 
-  function buttonsSnapshot(views = interactions()): ButtonsSnapshot {
-    const slots = slotButtons(views);
+  function buttonsSnapshot(): ButtonsSnapshot {
+    const slots = slotButtons();
     const acceleratorOf = new Map<string, string>();
     for (const [accelerator, action] of Object.entries(settings.shortcuts)) {
       const id = action.kind === 'button-slot' ? slots[action.slot - 1] : undefined;
@@ -142,11 +152,10 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
   }
 
   function snapshot(): AppSnapshot {
-    const views = interactions();
     return {
       session: sessionSnapshot(),
-      interactions: views,
-      buttons: buttonsSnapshot(views),
+      interactions: interactions(),
+      buttons: buttonsSnapshot(),
       pending: runner.pending(),
       shortcuts: shortcuts.statuses(),
       settings: publicSettings(),
@@ -168,9 +177,8 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
   }
 
   function emitLists() {
-    const views = interactions();
-    events.emit('interactions:changed', views);
-    events.emit('buttons:changed', buttonsSnapshot(views));
+    events.emit('interactions:changed', interactions());
+    events.emit('buttons:changed', buttonsSnapshot());
     refreshShortcuts();
   }
 
@@ -188,16 +196,23 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
   live.on('queue', (message) => {
     const result = store.apply(message);
     if (!result.ok) return;
+    invalidate();
     if (!result.snapshot && settings.notifications) notifyAlerting(result.added);
     emitLists();
   });
 
   live.on('buttons-listed', (items) => {
-    if (catalog.replaceAll(items).ok) emitLists();
+    if (catalog.replaceAll(items).ok) {
+      invalidate();
+      emitLists();
+    }
   });
 
   live.on('buttons', (message) => {
-    if (catalog.apply(message).ok) emitLists();
+    if (catalog.apply(message).ok) {
+      invalidate();
+      emitLists();
+    }
   });
 
   runner.on('progress', (progress) => events.emit('press:progress', progress));
@@ -239,10 +254,9 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
   }
 
   async function pressSlot(slot: number) {
-    const views = interactions();
-    const buttonId = slotButtons(views)[slot - 1];
+    const buttonId = slotButtons()[slot - 1];
     if (!buttonId) return null;
-    const target = shortcutTarget(views);
+    const target = shortcutTarget();
     return runner.press({ buttonId, ...(target ? { interactionId: target.id } : {}) }, 'shortcut');
   }
 
@@ -308,6 +322,7 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     await live.signOut();
     store.clear();
     catalog.clear();
+    invalidate();
     focused = null;
     emitLists();
     return sessionSnapshot();
