@@ -269,6 +269,7 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
 
   async function signIn(request: SignInRequest): Promise<SignInResult> {
     const before = live.status();
+    const demo = options.demo !== undefined && request.server === options.demo.server;
     try {
       const session = await live.signIn({
         server: request.server,
@@ -277,7 +278,7 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
         applicationName: request.applicationName ?? settings.applicationName,
         language: request.language ?? settings.language,
         station: request.station,
-      });
+      }, { persist: !demo });
       // Held presses belong to the agent who made them; a switchover may change the host, not the person.
       if (before.userId !== null && before.userId.toLowerCase() !== session.userId.toLowerCase()) {
         runner.dropAll('Not sent: a different user signed in.');
@@ -285,13 +286,16 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
       const vault = options.passwords;
       if (request.remember && vault.availability().ok) await vault.save(session.server, session.userId, request.password);
       else if (request.remember === false) await vault.clear();
-      saveSettings({
-        ...settings,
-        server: request.server,
-        userId: request.userId,
-        station: request.station ?? null,
-        rememberPassword: request.remember ?? settings.rememberPassword,
-      });
+      // The demo server is not the agent's server: remembering it would skip demo mode next launch.
+      if (!demo) {
+        saveSettings({
+          ...settings,
+          server: request.server,
+          userId: request.userId,
+          station: request.station ?? null,
+          rememberPassword: request.remember ?? settings.rememberPassword,
+        });
+      }
       refreshShortcuts();
       return { ok: true, session: sessionSnapshot() };
     } catch (error) {

@@ -289,7 +289,8 @@ export function createLiveSession(options: LiveSessionOptions) {
     };
   }
 
-  async function signIn(parameters: SignInParameters): Promise<IcwsSession> {
+  /** `persist: false` keeps the credentials in memory only (the demo server's port changes every launch). */
+  async function signIn(parameters: SignInParameters, { persist = true } = {}): Promise<IcwsSession> {
     halt();
     const before = state;
     current = null;
@@ -320,7 +321,8 @@ export function createLiveSession(options: LiveSessionOptions) {
       throw error;
     }
     adopt(session);
-    await credentials.save(toCredentials(session, parameters.applicationName)).catch(() => undefined);
+    if (persist) await credentials.save(toCredentials(session, parameters.applicationName)).catch(() => undefined);
+    else await credentials.clear().catch(() => undefined);
     backoff.reset();
     await resync(session);
     return session;
