@@ -112,6 +112,8 @@ export function createActionRunner(options: ActionRunnerOptions) {
       if (icws.isSessionRejected || (icws.kind === 'network' && icws.delivery === 'not-sent')) {
         const report = hold(press, queuedAt);
         live.reportFailure(session, icws);
+        // The agent may have signed in again while this press was in flight: then nothing else will flush it.
+        if (live.ready()) void flush();
         return report;
       }
       if (icws.kind === 'network') live.reportFailure(session, icws);

@@ -114,6 +114,19 @@ describe('presses', () => {
     assert.deepEqual(audit.sort(), ['CrmLookup:succeeded', 'Escalate:succeeded', 'WrapUp:cancelled']);
   });
 
+  test('a press whose 401 arrives after the agent already signed in again runs on the new session', async () => {
+    sim.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 400, count: 1 });
+    const inFlight = t.agent.press({ buttonId: 'RequestBreak' }, 'click');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    sim.admin.expireSessions();
+    await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the stream to find the expiry');
+    await t.signIn(sim.url);
+    const held = await inFlight;
+    assert.equal(held.phase, 'pending', 'the old session answered 401');
+    await waitFor(() => finalPhase(t, held.pressId) === 'succeeded', 'the press on the new session');
+    assert.equal(actionsFor(sim, 'RequestBreak').length, 1);
+  });
+
   test('a held press whose interaction is gone after re-login is dropped, not sent', async () => {
     sim.admin.expireSessions();
     const press = await t.agent.press({ buttonId: 'WrapUp', interactionId: '1001000004' }, 'click');

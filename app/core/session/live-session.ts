@@ -398,6 +398,8 @@ export function createLiveSession(options: LiveSessionOptions) {
     signOut,
     /** The live session for a call, or null when none is usable right now. */
     session: () => (state === 'up' ? current : null),
+    /** Up with a fresh list: held presses can be checked and sent. */
+    ready: () => state === 'up' && !stale,
     /** Report a failed call made with `session` (a press, say): 401 expires, network reconnects. */
     reportFailure: failed,
     get malformedCount() {
