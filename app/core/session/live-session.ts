@@ -16,6 +16,7 @@ import {
 import { QUEUE_ATTRIBUTES } from '../interactions/queue-attributes.ts';
 import { openMessageChannel, type MessageChannel } from '../messaging/message-channel.ts';
 import { createBackoff, type BackoffOptions } from './backoff.ts';
+import { canMove } from './session-states.ts';
 
 export const QUEUE_SUBSCRIPTION_ID = 'my-interactions';
 export const BUTTONS_SUBSCRIPTION_ID = 'client-buttons';
@@ -104,6 +105,7 @@ export function createLiveSession(options: LiveSessionOptions) {
   }
 
   function setState(next: SessionState, why: string | null = null) {
+    if (!canMove(state, next)) throw new Error(`session state cannot go from ${state} to ${next}`);
     state = next;
     reason = why;
     if (next !== 'reconnecting') nextAttemptAt = null;
@@ -163,7 +165,7 @@ export function createLiveSession(options: LiveSessionOptions) {
   }
 
   function startReconnecting(why: string) {
-    if (state !== 'up' && state !== 'reconnecting') return;
+    if (state !== 'up' && state !== 'reconnecting' && state !== 'signing-in') return;
     halt();
     stale = true;
     const delay = backoff.next();
@@ -293,6 +295,7 @@ export function createLiveSession(options: LiveSessionOptions) {
   async function signIn(parameters: SignInParameters, { persist = true } = {}): Promise<IcwsSession> {
     halt();
     const before = state;
+    const beforeReason = reason;
     current = null;
     setState('signing-in');
     let session: IcwsSession;
@@ -316,8 +319,9 @@ export function createLiveSession(options: LiveSessionOptions) {
     } catch (error) {
       // A failed re-login keeps the expiry (and with it the pending presses); any other failure signs out.
       current = null;
+      // The sign-in result carries its own error; the state keeps the reason it had, if it returns to one.
       const keep = before === 'expired' || before === 'signed-out-by-server';
-      setState(keep ? before : 'signed-out', (error as Error).message);
+      setState(keep ? before : 'signed-out', keep ? beforeReason : null);
       throw error;
     }
     adopt(session);
@@ -366,7 +370,6 @@ export function createLiveSession(options: LiveSessionOptions) {
     } catch (error) {
       if (isIcwsError(error) && error.kind === 'network') {
         // The server may just be unreachable for now: keep the session and keep trying.
-        state = 'up';
         startReconnecting(error.message);
         return true;
       }
