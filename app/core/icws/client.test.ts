@@ -298,12 +298,22 @@ describe('wire details against a recording server', () => {
     }
   });
 
-  test('connection refused is certainly not sent; a silent server times out as maybe sent', async () => {
+  test('connection refused and a failed TLS handshake are certainly not sent; a silent server times out as maybe sent', async () => {
     const closed = await rawServer(() => undefined);
     await closed.close();
     const refused = await rejects(login(closed.url));
     assert.equal(refused.kind, 'network');
     assert.equal(refused.delivery, 'not-sent');
+
+    const plain = await rawServer((_req, _body, res) => res.end());
+    try {
+      const tls = await rejects(login(plain.url.replace('http:', 'https:')));
+      assert.equal(tls.kind, 'network');
+      assert.equal(tls.delivery, 'not-sent', 'a failed TLS handshake delivered nothing');
+      assert.match(tls.message, /secure connection/);
+    } finally {
+      await plain.close();
+    }
 
     const silent = await rawServer(() => undefined);
     try {

@@ -141,11 +141,21 @@ function causeCodes(error: unknown): string[] {
   return codes;
 }
 
+// A TLS handshake that failed (wrong scheme, untrusted or expired certificate): no request was delivered.
+const TLS_CODE = /^(?:EPROTO|ERR_SSL_|ERR_TLS_|ERR_CERT_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT)/;
+
 function networkError(error: unknown): IcwsError {
   if (axios.isCancel(error)) {
     return new IcwsError('network', 'The request was cancelled.', { delivery: 'maybe-sent', cause: error });
   }
   const codes = causeCodes(error);
+  if (codes.some((code) => TLS_CODE.test(code))) {
+    return new IcwsError(
+      'network',
+      'Could not set up a secure connection to the server: check http:// or https:// in the address, and its certificate. The request was not sent.',
+      { delivery: 'not-sent', cause: error },
+    );
+  }
   const timedOut = codes.includes(AxiosError.ETIMEDOUT) || codes.includes(AxiosError.ECONNABORTED);
   const delivery: Delivery = codes.some((code) => NOT_SENT_CODES.includes(code)) ? 'not-sent' : 'maybe-sent';
   const message = timedOut
