@@ -75,7 +75,9 @@ describe('icws-agent press', { skip: existsSync(BIN) ? false : 'dist is not buil
       ['forbidden', ['--button', 'ForceRecord', '--interaction', '1001000001'], 3, 403],
       ['bad request', ['--button', 'Escalate', '--interaction', 'nope'], 5, 400],
       ['empty button', ['--button', ' '], 2, null],
+      ['empty interaction', ['--button', 'Escalate', '--interaction', ''], 2, null],
     ];
+    const sessionsBefore = sim.admin.sessions().length;
     for (const [name, args, code, status] of cases) {
       const result = await press(args);
       assert.equal(result.code, code, name);
@@ -83,6 +85,7 @@ describe('icws-agent press', { skip: existsSync(BIN) ? false : 'dist is not buil
       assert.equal(report.ok, false, name);
       assert.equal(report.status, status, name);
     }
+    assert.equal(sim.admin.sessions().length, sessionsBefore + 2, 'the two invalid presses never signed in');
     const unsupported = await press(['--button', 'Escalate'], gone.url);
     assert.equal(unsupported.code, 6);
     assert.equal(onlyJson(unsupported).status, null, 'refused locally: nothing sent');

@@ -1,5 +1,6 @@
 // icws-agent press: sign in, run one client button's handler action, sign out.
-import { createIcwsClient, type IcwsSession } from '../core/icws/client.ts';
+import { createIcwsClient, handlerRequestBody, type IcwsSession } from '../core/icws/client.ts';
+import { normaliseServerUrl } from '../core/icws/server-url.ts';
 import { parseFlags, passwordFromEnv, required } from './args.ts';
 import { EXIT, exitCodeFor, failureReport, printReport } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
@@ -28,6 +29,14 @@ export async function runPress(argv: string[], io: CliIo): Promise<number> {
     printReport(io, flags.json, failureReport(error));
     return exitCodeFor(error, phase);
   };
+
+  // Everything that can be checked here is checked before the password leaves this machine.
+  try {
+    normaliseServerUrl(server);
+    handlerRequestBody({ buttonId, interactionId });
+  } catch (error) {
+    return fail(error, 'action');
+  }
 
   const client = createIcwsClient();
   let session: IcwsSession;

@@ -3,6 +3,7 @@
 import type { ServerResponse } from 'node:http';
 
 export interface SseStreamOptions {
+  /** 0: never ping, like a server that does not (whether ICWS pings is unconfirmed). */
   pingIntervalMs: number;
   /** Called before each ping; returning false ends the stream (its session died meanwhile). */
   onPing?: () => boolean;
@@ -10,7 +11,7 @@ export interface SseStreamOptions {
 
 export class SseStream {
   private readonly res: ServerResponse;
-  private readonly pingTimer: NodeJS.Timeout;
+  private readonly pingTimer: NodeJS.Timeout | null;
   private readonly closeListeners = new Set<() => void>();
   private isClosed = false;
 
@@ -24,12 +25,17 @@ export class SseStream {
       'X-Accel-Buffering': 'no',
     });
     res.socket?.setNoDelay(true);
-    res.write(':ping\n\n');
-    this.pingTimer = setInterval(() => {
-      if (options.onPing && !options.onPing()) this.end();
-      else this.write(':ping\n\n');
-    }, options.pingIntervalMs);
-    this.pingTimer.unref();
+    if (options.pingIntervalMs > 0) {
+      res.write(':ping\n\n');
+      this.pingTimer = setInterval(() => {
+        if (options.onPing && !options.onPing()) this.end();
+        else this.write(':ping\n\n');
+      }, options.pingIntervalMs);
+      this.pingTimer.unref();
+    } else {
+      res.flushHeaders();
+      this.pingTimer = null;
+    }
     res.on('close', () => this.markClosed());
   }
 
@@ -77,7 +83,7 @@ export class SseStream {
   private markClosed(): void {
     if (this.isClosed) return;
     this.isClosed = true;
-    clearInterval(this.pingTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
     for (const listener of this.closeListeners) listener();
     this.closeListeners.clear();
   }

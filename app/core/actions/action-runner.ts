@@ -22,11 +22,17 @@ export interface ActionRunnerOptions {
   audit: AuditLog;
   /** Validates against the current catalog and interactions; throws a validation IcwsError when it does not apply. */
   check(request: PressRequest): CheckedPress;
+  /** Signed in with a fresh list: a held press can be checked and sent. */
+  ready(): boolean;
   pendingTtlMs?: number;
   now?: () => number;
 }
 
+/** A press as the runner keeps it: who made it, so it never runs under another agent's session. */
+type Press = Omit<PendingPress, 'queuedAt' | 'expiresAt'> & { owner: string | null };
+
 interface Held extends PendingPress {
+  owner: string | null;
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -39,10 +45,11 @@ export function createActionRunner(options: ActionRunnerOptions) {
   let sequence = 0;
 
   const pending = (): PendingPress[] =>
-    [...held.values()].map(({ timer: _timer, ...press }) => press);
+    [...held.values()].map(({ timer: _timer, owner: _owner, ...press }) => press);
+  const signedInUser = () => live.status().userId?.toLowerCase() ?? null;
 
   function progress(
-    press: Omit<PendingPress, 'queuedAt' | 'expiresAt'>,
+    press: Press,
     phase: PressProgress['phase'],
     error: UiError | null = null,
     status: number | null = error?.status ?? null,
@@ -74,7 +81,14 @@ export function createActionRunner(options: ActionRunnerOptions) {
     return report;
   }
 
-  function hold(press: Omit<PendingPress, 'queuedAt' | 'expiresAt'>, queuedAt = now()): PressProgress {
+  function refuse(press: Press, message: string): PressProgress {
+    return progress(press, 'dropped', { kind: 'cancelled', status: null, errorId: null, message, retrySafe: false });
+  }
+
+  function hold(press: Press, queuedAt = now()): PressProgress {
+    // Held only while a session may come back; after a sign-out nothing of it may run later.
+    const { state } = live.status();
+    if (state === 'signed-out' || state === 'signed-out-by-server') return refuse(press, 'Not sent: you are signed out.');
     const expiresAt = queuedAt + ttl;
     const timer = setTimeout(() => drop(press.pressId, 'Not sent: the session did not come back within the time limit.'), Math.max(0, expiresAt - now()));
     held.set(press.pressId, { ...press, queuedAt, expiresAt, timer });
@@ -93,12 +107,13 @@ export function createActionRunner(options: ActionRunnerOptions) {
 
   function drop(pressId: string, message: string): void {
     const press = release(pressId);
-    if (press) progress(press, 'dropped', { kind: 'cancelled', status: null, errorId: null, message, retrySafe: false });
+    if (press) refuse(press, message);
   }
 
-  async function send(press: Omit<PendingPress, 'queuedAt' | 'expiresAt'>, queuedAt?: number): Promise<PressProgress> {
+  async function send(press: Press, queuedAt?: number): Promise<PressProgress> {
     const session = live.session();
-    if (!session) return hold(press, queuedAt);
+    if (session && press.owner !== signedInUser()) return refuse(press, 'Not sent: a different user signed in.');
+    if (!session || !options.ready()) return hold(press, queuedAt);
     progress(press, 'sending');
     try {
       const status = await client.handlerAction(session, {
@@ -107,13 +122,13 @@ export function createActionRunner(options: ActionRunnerOptions) {
       });
       return progress(press, 'succeeded', null, status);
     } catch (error) {
-      const icws = isIcwsError(error) ? error : new IcwsError('network', 'Unexpected failure.', { cause: error });
+      const icws = isIcwsError(error) ? error : new IcwsError('network', 'Unexpected failure.');
       // 401: the handler did not run. Not sent: it cannot have run. Both are held and run once the session is back.
       if (icws.isSessionRejected || (icws.kind === 'network' && icws.delivery === 'not-sent')) {
         const report = hold(press, queuedAt);
         live.reportFailure(session, icws);
         // The agent may have signed in again while this press was in flight: then nothing else will flush it.
-        if (live.ready()) void flush();
+        if (options.ready()) void flush();
         return report;
       }
       if (icws.kind === 'network') live.reportFailure(session, icws);
@@ -124,22 +139,27 @@ export function createActionRunner(options: ActionRunnerOptions) {
   async function press(request: PressRequest, source: PressSource): Promise<PressProgress> {
     const pressId = `press-${now()}-${++sequence}`;
     const interactionId = request.interactionId ?? null;
+    const owner = signedInUser();
     let checked: CheckedPress;
     try {
       checked = options.check(request);
     } catch (error) {
-      const base = { pressId, buttonId: String(request.buttonId), buttonLabel: String(request.buttonId), interactionId, source };
+      const base = { pressId, buttonId: String(request.buttonId), buttonLabel: String(request.buttonId), interactionId, source, owner };
       return progress(base, 'failed', toUiError(error));
     }
-    return send({ pressId, buttonId: checked.buttonId, buttonLabel: checked.buttonLabel, interactionId, source });
+    return send({ pressId, buttonId: checked.buttonId, buttonLabel: checked.buttonLabel, interactionId, source, owner });
   }
 
   /** Sends every held press once, in the order they were made, re-checked against the fresh snapshot. */
   async function flush(): Promise<void> {
     for (const { pressId } of [...held.values()].sort((a, b) => a.queuedAt - b.queuedAt)) {
-      if (!live.session()) return;
+      if (!options.ready()) return;
       const heldPress = held.get(pressId);
       if (!heldPress) continue;
+      if (heldPress.owner !== signedInUser()) {
+        drop(pressId, 'Not sent: a different user signed in.');
+        continue;
+      }
       try {
         options.check({
           buttonId: heldPress.buttonId,

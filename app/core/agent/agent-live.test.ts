@@ -9,6 +9,9 @@ import { agentFor, fresh, quietScenario, startQuietSimulator, waitFor, type Agen
 
 const ids = (t: AgentUnderTest) => t.agent.snapshot().interactions.map((view) => view.id).sort();
 const view = (t: AgentUnderTest, id: string) => t.agent.snapshot().interactions.find((v) => v.id === id);
+/** The session states the agent reported after event number `from`. */
+const sessionStates = (t: AgentUnderTest, from = 0) =>
+  t.seen.slice(from).filter((e) => e.event === 'session:changed').map((e) => (e.payload as { state: string }).state);
 const simIds = (sim: Simulator) => sim.admin.interactions('agent1').map((i) => i.interactionId).sort();
 
 describe('interactions and buttons', () => {
@@ -109,12 +112,14 @@ describe('message transports and interruptions', () => {
     const t = agentFor();
     try {
       await t.signIn(sim.url);
-      const queued = sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
-      assert.ok(queued);
-      // Cut while an event is half written: the half event must be dropped, not half applied.
+      const malformedBefore = t.agent.diagnostics().malformedMessages;
+      const seenBefore = t.seen.length;
+      sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
+      // Cut while an event is half written: the half event must be dropped, never parsed or half applied.
       assert.ok(sim.admin.cutStreams({ midMessage: true }) >= 1);
-      await waitFor(() => t.agent.snapshot().session.state === 'reconnecting' || !fresh(t.agent), 'the cut to be noticed');
+      await waitFor(() => sessionStates(t, seenBefore).includes('reconnecting'), 'the cut to be noticed');
       await waitFor(() => fresh(t.agent), 'the resync');
+      assert.equal(t.agent.diagnostics().malformedMessages, malformedBefore, 'the half event was not dispatched');
       sim.admin.changeInteraction('1001000004', { Eic_State: 'H' });
       await waitFor(() => view(t, '1001000004')?.state === 'held', 'deltas after the reconnect');
       assert.equal(view(t, '1001000002')!.state, 'connected');
@@ -131,7 +136,7 @@ describe('message transports and interruptions', () => {
     const t = agentFor({ stallMs: 300 });
     try {
       await t.signIn(sim.url);
-      await waitFor(() => t.agent.snapshot().session.state === 'reconnecting', 'the stall to be noticed');
+      await waitFor(() => sessionStates(t).includes('reconnecting'), 'the stall to be noticed');
       await waitFor(() => fresh(t.agent), 'the reopened stream');
       sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
       await waitFor(() => view(t, '1001000002')?.state === 'connected', 'deltas on the new stream');

@@ -65,7 +65,7 @@ describe('presses', () => {
     assert.equal(sim.admin.actions().length, 0);
   });
 
-  test('a 500 after the handler may have run is failed, never resent', async () => {
+  test('a press whose answer is lost after the handler ran is failed, never resent', async () => {
     sim.admin.addFault({ route: 'handler-action', kind: 'drop', count: 1, phase: 'after' });
     const result = await t.agent.press({ buttonId: 'Escalate', interactionId: CALL }, 'click');
     assert.equal(result.phase, 'failed');
@@ -115,14 +115,19 @@ describe('presses', () => {
   });
 
   test('a press whose 401 arrives after the agent already signed in again runs on the new session', async () => {
-    sim.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 400, count: 1 });
+    sim.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 1500, count: 1 });
     const inFlight = t.agent.press({ buttonId: 'RequestBreak' }, 'click');
     await new Promise((resolve) => setTimeout(resolve, 30));
     sim.admin.expireSessions();
     await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the stream to find the expiry');
     await t.signIn(sim.url);
+    const signedInAgain = t.seen.length;
     const held = await inFlight;
     assert.equal(held.phase, 'pending', 'the old session answered 401');
+    assert.ok(
+      t.seen.findIndex((e) => e.event === 'press:progress' && (e.payload as PressProgress).phase === 'pending') >= signedInAgain,
+      'the 401 arrived after the new session was up: the case under test',
+    );
     await waitFor(() => finalPhase(t, held.pressId) === 'succeeded', 'the press on the new session');
     assert.equal(actionsFor(sim, 'RequestBreak').length, 1);
   });

@@ -20,6 +20,7 @@ import { toButtonView } from '../buttons/button-view.ts';
 import { createEmitter } from '../emitter.ts';
 import { createIcwsClient, type IcwsClient } from '../icws/client.ts';
 import { IcwsError, toUiError } from '../icws/errors.ts';
+import { normaliseServerUrl } from '../icws/server-url.ts';
 import { createInteractionStore } from '../interactions/interaction-store.ts';
 import { interactionTypeCode, toInteractionView } from '../interactions/interaction-view.ts';
 import { sortInteractions } from '../interactions/sort-interactions.ts';
@@ -84,6 +85,7 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     live,
     audit,
     check,
+    ready: () => ready(),
     now,
     ...(options.pendingTtlMs === undefined ? {} : { pendingTtlMs: options.pendingTtlMs }),
   });
@@ -118,23 +120,34 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     );
   }
 
-  /** Shortcuts act on the selected interaction, or else on the newest active one, or else on none. */
-  function shortcutTarget(): InteractionView | null {
+  /**
+   * Shortcuts act on the selected interaction; with none selected, on the newest active one (by start time);
+   * with none of those, on no interaction. A selection that has left the list targets nothing at all, so a
+   * shortcut never lands on a caller the agent did not choose.
+   */
+  function shortcutTarget(): InteractionView | null | 'gone' {
     const views = interactions();
-    return views.find((view) => view.id === focused) ?? views.find((view) => view.active) ?? null;
+    if (focused !== null) return views.find((view) => view.id === focused) ?? 'gone';
+    let newest: InteractionView | null = null;
+    for (const view of views) {
+      if (view.active && (newest === null || (view.startedAt ?? -Infinity) > (newest.startedAt ?? -Infinity))) newest = view;
+    }
+    return newest;
   }
 
   function slotButtons(): string[] {
     const target = shortcutTarget();
+    if (target === 'gone') return [];
     return target ? target.buttons : buttonsFor(enabledButtons(), null, 0);
   }
 
   function buttonsSnapshot(): ButtonsSnapshot {
     const slots = slotButtons();
     const acceleratorOf = new Map<string, string>();
-    for (const [accelerator, action] of Object.entries(settings.shortcuts)) {
-      const id = action.kind === 'button-slot' ? slots[action.slot - 1] : undefined;
-      if (id && !acceleratorOf.has(id)) acceleratorOf.set(id, accelerator);
+    // A hint only for an accelerator that is really ours: a taken one would promise a key that does nothing.
+    for (const status of shortcuts.statuses()) {
+      const id = status.registered && status.action.kind === 'button-slot' ? slots[status.action.slot - 1] : undefined;
+      if (id && !acceleratorOf.has(id)) acceleratorOf.set(id, status.accelerator);
     }
     return {
       all: enabledButtons().map((button) => toButtonView(button, settings.language, acceleratorOf.get(button.id) ?? null)),
@@ -144,8 +157,15 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
 
   function sessionSnapshot(): SessionSnapshot {
     const status = live.status();
-    return { ...status, demo: options.demo !== undefined && status.server === options.demo.server };
+    return {
+      ...status,
+      demo: options.demo !== undefined && status.server === options.demo.server,
+      // The list is the agent's own only while up and after the latest subscription's snapshot was accepted.
+      stale: status.state !== 'up' || store.isStale(),
+    };
   }
+
+  const ready = () => live.session() !== null && !store.isStale();
 
   function publicSettings() {
     return toPublicSettings(settings, options.passwords.availability());
@@ -164,6 +184,16 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
 
   // --- change propagation --------------------------------------------------------------------------------
 
+  let lastSession = '';
+  /** session:changed whenever what the agent sees of the session changed, and only then. */
+  function emitSession() {
+    const session = sessionSnapshot();
+    const serialised = JSON.stringify(session);
+    if (serialised === lastSession) return;
+    lastSession = serialised;
+    events.emit('session:changed', session);
+  }
+
   function emitShortcuts(statuses: ShortcutStatus[]) {
     const serialised = JSON.stringify(statuses);
     if (serialised === lastShortcuts) return;
@@ -171,8 +201,10 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     events.emit('shortcuts:changed', statuses);
   }
 
+  /** Shortcuts are held while a session is live or coming back; signed out, the keyboard is the OS's again. */
   function refreshShortcuts() {
-    if (live.status().state === 'signed-out') return;
+    const { state } = live.status();
+    if (state !== 'up' && state !== 'reconnecting' && state !== 'expired') return;
     emitShortcuts(shortcuts.apply(settings.shortcuts, (slot) => slotButtons()[slot - 1] ?? null));
   }
 
@@ -184,8 +216,15 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
 
   live.on('status', () => {
     const session = sessionSnapshot();
-    events.emit('session:changed', session);
-    if (session.state === 'up' && !session.stale) void runner.flush();
+    // The server signed the agent out: nothing of that session may act later, from a key or a held press.
+    if (session.state === 'signed-out-by-server') clearSession('Not sent: the server signed you out.');
+    emitSession();
+    if (ready()) void runner.flush();
+  });
+
+  live.on('subscribing', () => {
+    store.markStale(true);
+    emitSession();
   });
 
   live.on('relogin-required', ({ reason }) => {
@@ -195,10 +234,18 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
 
   live.on('queue', (message) => {
     const result = store.apply(message);
-    if (!result.ok) return;
+    // A message of ours that could not be used may have carried a change: ask for a fresh snapshot.
+    if (!result.ok) {
+      emitSession();
+      return live.resubscribe();
+    }
     invalidate();
     if (!result.snapshot && settings.notifications) notifyAlerting(result.added);
     emitLists();
+    if (!result.snapshot) return;
+    live.snapshotArrived();
+    emitSession();
+    if (ready()) void runner.flush();
   });
 
   live.on('buttons-listed', (items) => {
@@ -255,8 +302,8 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
 
   async function pressSlot(slot: number) {
     const buttonId = slotButtons()[slot - 1];
-    if (!buttonId) return null;
     const target = shortcutTarget();
+    if (!buttonId || target === 'gone') return null;
     return runner.press({ buttonId, ...(target ? { interactionId: target.id } : {}) }, 'shortcut');
   }
 
@@ -268,10 +315,9 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
   // --- session ------------------------------------------------------------------------------------------
 
   async function signIn(request: SignInRequest): Promise<SignInResult> {
-    const before = live.status();
     const demo = options.demo !== undefined && request.server === options.demo.server;
     try {
-      const session = await live.signIn({
+      await live.signIn({
         server: request.server,
         userId: request.userId,
         password: request.password,
@@ -279,12 +325,14 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
         language: request.language ?? settings.language,
         station: request.station,
       }, { persist: !demo });
-      // Held presses belong to the agent who made them; a switchover may change the host, not the person.
-      if (before.userId !== null && before.userId.toLowerCase() !== session.userId.toLowerCase()) {
-        runner.dropAll('Not sent: a different user signed in.');
-      }
+    } catch (error) {
+      return { ok: false, error: toUiError(error) };
+    }
+    // Signed in: what follows is remembering, and a store that fails must not undo the sign-in.
+    try {
       const vault = options.passwords;
-      if (request.remember && vault.availability().ok) await vault.save(session.server, session.userId, request.password);
+      const key = vaultKey(request.server, request.userId);
+      if (request.remember && vault.availability().ok) await vault.save(key.server, key.userId, request.password);
       else if (request.remember === false) await vault.clear();
       // The demo server is not the agent's server: remembering it would skip demo mode next launch.
       if (!demo) {
@@ -296,11 +344,11 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
           rememberPassword: request.remember ?? settings.rememberPassword,
         });
       }
-      refreshShortcuts();
-      return { ok: true, session: sessionSnapshot() };
-    } catch (error) {
-      return { ok: false, error: toUiError(error) };
+    } catch {
+      // Nothing remembered this time; the session itself is fine.
     }
+    refreshShortcuts();
+    return { ok: true, session: sessionSnapshot() };
   }
 
   async function resume(): Promise<boolean> {
@@ -310,7 +358,8 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     }
     const { server, userId } = settings;
     if (settings.rememberPassword && server && userId && options.passwords.availability().ok) {
-      const password = await options.passwords.load(server, userId).catch(() => null);
+      const key = vaultKey(server, userId);
+      const password = await options.passwords.load(key.server, key.userId).catch(() => null);
       if (password && (await signIn({ server, userId, password })).ok) return true;
     }
     if (options.demo && !settings.server) {
@@ -319,16 +368,21 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     return false;
   }
 
-  async function signOut(reason = 'Not sent: you signed out.'): Promise<SessionSnapshot> {
+  /** Forgets everything of the session here: held presses, shortcuts, the list and the catalog. */
+  function clearSession(reason: string) {
     runner.dropAll(reason);
     shortcuts.unregisterAll();
     emitShortcuts(shortcuts.statuses());
-    await live.signOut();
     store.clear();
     catalog.clear();
     invalidate();
     focused = null;
     emitLists();
+  }
+
+  async function signOut(reason = 'Not sent: you signed out.'): Promise<SessionSnapshot> {
+    await live.signOut();
+    clearSession(reason);
     return sessionSnapshot();
   }
 
@@ -370,6 +424,17 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
       await signOut('Not sent: the app was closed.');
     },
   };
+}
+
+/** The vault's key for a login as the agent typed it, so saving and loading always agree. */
+function vaultKey(server: string, userId: string): { server: string; userId: string } {
+  let normalised = server.trim();
+  try {
+    normalised = normaliseServerUrl(server);
+  } catch {
+    // An address that does not parse is used as typed; it cannot sign in anyway.
+  }
+  return { server: normalised.toLowerCase(), userId: userId.trim().toLowerCase() };
 }
 
 function safeLoad<T extends object>(load: () => T): Partial<T> {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DISPLAY_LIMIT } from '../interactions/display-text.ts';
+import { DISPLAY_LIMIT } from '../display-text.ts';
 import type { CatalogButton } from './button-catalog.ts';
 import { pickText, safeIconUri, toButtonView } from './button-view.ts';
 

@@ -1,7 +1,7 @@
 // Turns a catalog button into what the renderer shows (contract ButtonView): a label and tooltip in the
 // session language, and an icon only when it is inline image data, so the renderer never fetches anything.
 import type { ButtonView } from '../../ipc/contract.ts';
-import { displayText } from '../interactions/display-text.ts';
+import { displayText } from '../display-text.ts';
 import type { CatalogButton, CatalogText } from './button-catalog.ts';
 
 /**

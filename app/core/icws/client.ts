@@ -1,5 +1,6 @@
 // The ICWS wire client: login with switchover, the handler-action POST exactly as the seed specifies,
 // sign-out, connection state, features, version, and the generic session request the live session uses.
+import { displayText } from '../display-text.ts';
 import { IcwsError, parseWwwAuthenticate, statusSentence } from './errors.ts';
 import { createHttp, type Http, type HttpOptions, type HttpResponse } from './http.ts';
 import { ICWS_CONTENT_TYPE, ICWS_MEDIA_TYPE, isJsonMediaType } from './media-type.ts';
@@ -60,6 +61,17 @@ export function hasFeature(features: readonly Feature[], featureId: string, minV
 export function featureVersion(features: readonly Feature[], featureId: string): number | null {
   const id = featureId.toLowerCase();
   return features.find((feature) => feature.featureId.toLowerCase() === id)?.version ?? null;
+}
+
+/** The refusal for a server without client-buttons version 3, in the words the agent and scripts see. */
+export function unsupportedClientButtons(features: readonly Feature[]): IcwsError {
+  const version = featureVersion(features, 'client-buttons');
+  return new IcwsError(
+    'unsupported',
+    version === null
+      ? 'This server does not support client buttons.'
+      : `This server supports client buttons version ${version}; version ${CLIENT_BUTTONS_MIN_VERSION} or newer is needed.`,
+  );
 }
 
 export interface IcwsClient {
@@ -184,13 +196,7 @@ export function createIcwsClient(options: HttpOptions & { maxLoginAttempts?: num
   async function handlerAction(session: IcwsSession, request: HandlerActionRequest): Promise<number> {
     const body = handlerRequestBody(request);
     if (!hasFeature(session.features, 'client-buttons', CLIENT_BUTTONS_MIN_VERSION)) {
-      const version = featureVersion(session.features, 'client-buttons');
-      throw new IcwsError(
-        'unsupported',
-        version === null
-          ? 'This server does not support client buttons.'
-          : `This server supports client buttons version ${version}; version ${CLIENT_BUTTONS_MIN_VERSION} or newer is needed.`,
-      );
+      throw unsupportedClientButtons(session.features);
     }
     const response = await http.request({
       method: 'POST',
@@ -322,8 +328,9 @@ function validFeatures(value: unknown): Feature[] {
 /** Maps any non-success answer to an IcwsError carrying status, errorId and the server's message. */
 export function httpError(response: HttpResponse, operation: string): IcwsError {
   const body = parseJsonObject(response);
-  const serverMessage = typeof body?.['message'] === 'string' && body['message'].trim() !== '' ? body['message'] : null;
-  const errorId = typeof body?.['errorId'] === 'string' && body['errorId'] !== '' ? body['errorId'] : null;
+  // Bounded: the message travels to the window, the audit log and scripts' output.
+  const serverMessage = typeof body?.['message'] === 'string' && body['message'].trim() !== '' ? displayText(body['message']) : null;
+  const errorId = typeof body?.['errorId'] === 'string' && body['errorId'] !== '' ? displayText(body['errorId'], 256) : null;
   const authenticate = response.status === 401 ? parseWwwAuthenticate(response.headers['www-authenticate']) : null;
   let message = serverMessage ?? statusSentence(response.status);
   if (!serverMessage && response.text.trim() !== '' && !body) message += ' The reply was not a readable ICWS error.';

@@ -40,10 +40,15 @@ export interface Http {
   stream(request: HttpRequest): Promise<StreamResponse>;
 }
 
+const MAX_REPLY_BYTES = 8 * 1024 * 1024;
+
 export function createHttp(options: HttpOptions = {}): Http {
   const instance: AxiosInstance = axios.create({
     ...(options.fetch ? { adapter: 'fetch', env: { fetch: options.fetch } } : { adapter: 'http' }),
     timeout: options.timeoutMs ?? 10_000,
+    // ICWS replies are small; a server sending megabytes is broken or hostile (streams are not capped).
+    maxContentLength: MAX_REPLY_BYTES,
+    maxBodyLength: MAX_REPLY_BYTES,
     validateStatus: () => true,
     maxRedirects: 0,
     transitional: { clarifyTimeoutError: true },
@@ -129,6 +134,29 @@ const NOT_SENT_CODES = [
   'ERR_INVALID_URL',
 ];
 
+function causeMessages(error: unknown): string[] {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { message } = current as { message?: unknown };
+    if (typeof message === 'string') messages.push(message);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return messages;
+}
+
+/**
+ * The cause chain as code and message only. An AxiosError carries its request config (the login body with the
+ * password, the Cookie and CSRF headers), which must not ride along into logs or test output.
+ */
+function summarise(error: unknown, depth = 0): Error | undefined {
+  if (!error || typeof error !== 'object' || depth > 4) return undefined;
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  const summary = new Error(typeof message === 'string' ? message : 'network failure', { cause: summarise(cause, depth + 1) });
+  if (typeof code === 'string') Object.assign(summary, { code });
+  return summary;
+}
+
 function causeCodes(error: unknown): string[] {
   const codes: string[] = [];
   let current: unknown = error;
@@ -141,19 +169,21 @@ function causeCodes(error: unknown): string[] {
   return codes;
 }
 
-// A TLS handshake that failed (wrong scheme, untrusted or expired certificate): no request was delivered.
-const TLS_CODE = /^(?:EPROTO|ERR_SSL_|ERR_TLS_|ERR_CERT_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT)/;
+// A TLS handshake that failed (plain HTTP behind https://, an untrusted, expired or misnamed certificate):
+// no request was delivered. Only handshake failures: a TLS error later in the exchange may follow a request.
+const TLS_HANDSHAKE_CODE =
+  /^(?:CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT|ERR_TLS_CERT_|ERR_CERT_|ERR_SSL_WRONG_VERSION_NUMBER|ERR_SSL_VERSION_OR_CIPHER_MISMATCH|ERR_SSL_PROTOCOL_ERROR)/;
 
 function networkError(error: unknown): IcwsError {
   if (axios.isCancel(error)) {
-    return new IcwsError('network', 'The request was cancelled.', { delivery: 'maybe-sent', cause: error });
+    return new IcwsError('network', 'The request was cancelled.', { delivery: 'maybe-sent', cause: summarise(error) });
   }
   const codes = causeCodes(error);
-  if (codes.some((code) => TLS_CODE.test(code))) {
+  if (codes.some((code) => TLS_HANDSHAKE_CODE.test(code)) || causeMessages(error).some((m) => /wrong version number/i.test(m))) {
     return new IcwsError(
       'network',
       'Could not set up a secure connection to the server: check http:// or https:// in the address, and its certificate. The request was not sent.',
-      { delivery: 'not-sent', cause: error },
+      { delivery: 'not-sent', cause: summarise(error) },
     );
   }
   const timedOut = codes.includes(AxiosError.ETIMEDOUT) || codes.includes(AxiosError.ECONNABORTED);
@@ -163,5 +193,5 @@ function networkError(error: unknown): IcwsError {
     : delivery === 'not-sent'
       ? 'Could not connect to the server; the request was not sent.'
       : 'The connection to the server failed; the request may have reached it.';
-  return new IcwsError('network', message, { delivery, timedOut, cause: error });
+  return new IcwsError('network', message, { delivery, timedOut, cause: summarise(error) });
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InteractionType } from '../../ipc/contract.ts';
-import { DISPLAY_LIMIT, displayText } from './display-text.ts';
+import { DISPLAY_LIMIT, displayText } from '../display-text.ts';
 import {
   interactionDirection,
   interactionState,

@@ -1,7 +1,7 @@
 // Turns one interaction's raw attributes into the row the renderer shows (contract InteractionView).
 // Attribute names are looked up case-insensitively; values are display text, never interpreted further.
 import type { InteractionStateName, InteractionType, InteractionView } from '../../ipc/contract.ts';
-import { displayText } from './display-text.ts';
+import { displayText } from '../display-text.ts';
 
 // Eic_ObjectType literals other than "Call" are unconfirmed (PROTOCOL.md §3.3, §7.11); anything not
 // listed is 'unknown', which shows only the buttons configured for all types. Keys are lower-cased with

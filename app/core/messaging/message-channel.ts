@@ -91,10 +91,23 @@ export function openMessageChannel(options: MessageChannelOptions): MessageChann
 
   async function stream() {
     let stallTimer: ReturnType<typeof setTimeout> | undefined;
+    let pinged = false;
     const stalled = new IcwsError('network', 'The message stream went silent; reconnecting.', { delivery: 'maybe-sent' });
+    // Silence from a server that pings means the stream is dead. A server that never pings may simply have
+    // nothing to say: a heartbeat asks it (PROTOCOL.md §7.3), and the stream stays while it answers.
+    const onSilence = async () => {
+      if (stopped) return;
+      if (pinged) return fail(stalled);
+      try {
+        await client.call(session, 'POST', '/messaging/heartbeat');
+        if (!stopped) armStall();
+      } catch (error) {
+        fail(asIcwsError(error));
+      }
+    };
     const armStall = () => {
       clearTimeout(stallTimer);
-      stallTimer = setTimeout(() => fail(stalled), stallMs);
+      stallTimer = setTimeout(() => void onSilence(), stallMs);
     };
     try {
       armStall();
@@ -119,6 +132,7 @@ export function openMessageChannel(options: MessageChannelOptions): MessageChann
       }
       const parser = createSseParser({
         onEvent: (event) => event.event === 'message' && dispatchJson(event.data),
+        onComment: () => (pinged = true),
         onOversized: () => options.onMalformed('a message larger than the size limit'),
       });
       for await (const chunk of response.chunks) {
@@ -155,5 +169,5 @@ async function readText(chunks: AsyncIterable<Uint8Array | string>): Promise<str
 
 function asIcwsError(error: unknown): IcwsError {
   if (isIcwsError(error)) return error;
-  return new IcwsError('network', 'The message stream broke; reconnecting.', { delivery: 'maybe-sent', cause: error });
+  return new IcwsError('network', 'The message stream broke; reconnecting.', { delivery: 'maybe-sent' });
 }

@@ -1,10 +1,11 @@
 // One agent's ICWS session over its whole life: sign-in, subscriptions, the message channel, expiry on any
 // 401 (one re-login request however many calls fail together), reconnecting with backoff on network loss,
-// resume from stored credentials, and sign-out. It routes messages by __type; the agent owns the caches.
+// switchover, resume from stored credentials, and sign-out. It routes messages by __type; the agent owns the
+// caches and so decides when the list is fresh.
 import type { SessionState } from '../../ipc/contract.ts';
 import type { CredentialStore, SessionCredentials } from '../agent/ports.ts';
 import { createEmitter } from '../emitter.ts';
-import { CLIENT_BUTTONS_MIN_VERSION, featureVersion, hasFeature, type IcwsClient, type IcwsSession } from '../icws/client.ts';
+import { CLIENT_BUTTONS_MIN_VERSION, hasFeature, unsupportedClientButtons, type IcwsClient, type IcwsSession } from '../icws/client.ts';
 import { IcwsError, isIcwsError } from '../icws/errors.ts';
 import { normaliseServerUrl } from '../icws/server-url.ts';
 import {
@@ -19,6 +20,10 @@ import { createBackoff, type BackoffOptions } from './backoff.ts';
 import { canMove } from './session-states.ts';
 
 export const QUEUE_SUBSCRIPTION_ID = 'my-interactions';
+/** Reconnect attempts that find no server before a switchover is assumed, when the server named alternates. */
+export const ATTEMPTS_BEFORE_SWITCHOVER = 5;
+/** Resubscriptions asked for by lost messages are at most this often. */
+const RESUBSCRIBE_INTERVAL_MS = 2000;
 export const BUTTONS_SUBSCRIPTION_ID = 'client-buttons';
 const BUTTON_PROPERTIES = [
   'configurationId',
@@ -48,8 +53,6 @@ export interface SessionStatus {
   userDisplayName: string | null;
   reason: string | null;
   nextAttemptAt: number | null;
-  /** True until the first queue snapshot of the current subscription has arrived. */
-  stale: boolean;
 }
 
 export interface LiveSessionEvents {
@@ -64,6 +67,8 @@ export interface LiveSessionEvents {
   buttons: unknown;
   /** A message that could not be used: counted, skipped. */
   malformed: { reason: string };
+  /** The subscriptions are being (re)created: the list is out of date until the next snapshot. */
+  subscribing: null;
 }
 
 export interface LiveSessionOptions {
@@ -87,10 +92,20 @@ export function createLiveSession(options: LiveSessionOptions) {
   let identity: { server: string; userId: string; userDisplayName: string | null; alternateHosts: string[] } | null = null;
   let reason: string | null = null;
   let nextAttemptAt: number | null = null;
-  let stale = true;
   let channel: MessageChannel | null = null;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  let resubscribeTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastSubscribedAt = 0;
+  let unreachableAttempts = 0;
   let malformedCount = 0;
+  // Sign-in, resume and sign-out run one at a time: a double click or a resume racing a sign-in must not
+  // leave two sessions, or one that looks up with nothing listening.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
 
   function status(): SessionStatus {
     return {
@@ -100,7 +115,6 @@ export function createLiveSession(options: LiveSessionOptions) {
       userDisplayName: identity?.userDisplayName ?? null,
       reason,
       nextAttemptAt,
-      stale,
     };
   }
 
@@ -116,7 +130,16 @@ export function createLiveSession(options: LiveSessionOptions) {
     channel?.stop();
     channel = null;
     clearTimeout(reconnectTimer);
-    reconnectTimer = undefined;
+    clearTimeout(resubscribeTimer);
+    reconnectTimer = resubscribeTimer = undefined;
+  }
+
+  /** Ends the current session on our side: nothing listens, nothing is kept, and the state says why. */
+  async function end(next: 'expired' | 'signed-out-by-server' | 'signed-out', why: string | null) {
+    halt();
+    current = null;
+    setState(next, why);
+    await credentials.clear().catch(() => undefined);
   }
 
   function adopt(session: IcwsSession) {
@@ -138,36 +161,28 @@ export function createLiveSession(options: LiveSessionOptions) {
   /** Every failure of every call of a session comes here; calls of an earlier session are ignored. */
   function failed(session: IcwsSession, error: unknown) {
     if (session !== current) return;
-    const icws = isIcwsError(error) ? error : new IcwsError('network', 'Unexpected failure.', { cause: error });
+    const icws = isIcwsError(error) ? error : new IcwsError('network', 'Unexpected failure.');
     if (icws.isSessionRejected) return expire(icws.serverMessage ?? 'Your session has expired.');
     startReconnecting(icws.message);
   }
 
   async function expire(why: string) {
     if (state !== 'up' && state !== 'reconnecting') return;
-    halt();
-    current = null;
-    stale = true;
-    setState('expired', why);
+    const ending = end('expired', why);
     events.emit('relogin-required', { reason: why });
-    await credentials.clear().catch(() => undefined);
+    await ending;
   }
 
   async function endByServer(settings: Pick<ConnectionSettings, 'reason' | 'shouldReconnect'>) {
     const why = settings.reason || 'The server ended the session.';
     // shouldReconnect means a new connection is wanted, which needs the agent's password: that is an expiry.
     if (settings.shouldReconnect !== false) return expire(why);
-    halt();
-    current = null;
-    stale = true;
-    setState('signed-out-by-server', why);
-    await credentials.clear().catch(() => undefined);
+    if (state === 'up' || state === 'reconnecting') await end('signed-out-by-server', why);
   }
 
   function startReconnecting(why: string) {
     if (state !== 'up' && state !== 'reconnecting' && state !== 'signing-in') return;
     halt();
-    stale = true;
     const delay = backoff.next();
     nextAttemptAt = now() + delay;
     setState('reconnecting', why);
@@ -182,31 +197,31 @@ export function createLiveSession(options: LiveSessionOptions) {
       settings = await client.connectionState(session);
     } catch (error) {
       if (session !== current) return;
-      if (isIcwsError(error) && error.isSessionRejected) {
+      const icws = isIcwsError(error) ? error : null;
+      if (icws?.isSessionRejected) {
         return expire('The server no longer knows this session (it may have restarted). Sign in again.');
       }
-      return startReconnecting(isIcwsError(error) ? error.message : 'The server cannot be reached.');
+      // Sessions do not survive a switchover: signing in again is what reaches the server now in charge.
+      if (icws?.status === 503) return expire('The server is switching over. Sign in again to continue.');
+      if (icws?.kind === 'network') unreachableAttempts++;
+      if (unreachableAttempts >= ATTEMPTS_BEFORE_SWITCHOVER && session.alternateHosts.length > 0) {
+        return expire(`The server cannot be reached. Sign in again to try its alternate (${session.alternateHosts.join(', ')}).`);
+      }
+      return startReconnecting(icws?.message ?? 'The server cannot be reached.');
     }
     if (session !== current) return;
     if (settings.connectionState !== 1) return endByServer(settings);
-    backoff.reset();
     await resync(session);
   }
 
   function onMessage(session: IcwsSession, message: unknown) {
     if (session !== current) return;
     if (!message || typeof message !== 'object' || Array.isArray(message)) return malformed('a message that is not an object');
-    const { __type: type, subscriptionId, isDelta } = message as Record<string, unknown>;
+    const { __type: type, subscriptionId } = message as Record<string, unknown>;
     if (typeof type !== 'string') return malformed('a message without __type');
     switch (type) {
       case QUEUE_CONTENTS_TYPE:
-        if (subscriptionId !== QUEUE_SUBSCRIPTION_ID) return;
-        if (isDelta === false && stale) {
-          // Fresh as the snapshot is applied; the status follows so held presses see the new list.
-          stale = false;
-          events.emit('queue', message);
-          events.emit('status', status());
-        } else events.emit('queue', message);
+        if (subscriptionId === QUEUE_SUBSCRIPTION_ID) events.emit('queue', message);
         return;
       case CLIENT_BUTTONS_MESSAGE_TYPE:
         if (subscriptionId === BUTTONS_SUBSCRIPTION_ID) events.emit('buttons', message);
@@ -227,7 +242,10 @@ export function createLiveSession(options: LiveSessionOptions) {
     }
   }
 
-  async function subscribe(session: IcwsSession) {
+  /** Says the list is out of date before anything can act on it, then (re)creates the subscriptions. */
+  async function subscribe(session: IcwsSession, announced = false) {
+    lastSubscribedAt = now();
+    if (!announced) events.emit('subscribing', null);
     await client.call(session, 'PUT', `/messaging/subscriptions/queues/${QUEUE_SUBSCRIPTION_ID}`, {
       queueIds: [{ queueType: 1, queueName: session.userId }],
       attributeNames: [...QUEUE_ATTRIBUTES],
@@ -254,11 +272,11 @@ export function createLiveSession(options: LiveSessionOptions) {
 
   /** (Re)creates every subscription and the message channel; fresh snapshots follow. */
   async function resync(session: IcwsSession) {
-    stale = true;
-    // Up from here: the session is live, the list stays stale until the first snapshot arrives.
+    // Up from here, but the list is out of date until the first snapshot arrives: said before "up" is.
+    events.emit('subscribing', null);
     setState('up');
     try {
-      await subscribe(session);
+      await subscribe(session, true);
     } catch (error) {
       return failed(session, error);
     }
@@ -292,12 +310,19 @@ export function createLiveSession(options: LiveSessionOptions) {
   }
 
   /** `persist: false` keeps the credentials in memory only (the demo server's port changes every launch). */
-  async function signIn(parameters: SignInParameters, { persist = true } = {}): Promise<IcwsSession> {
+  function signIn(parameters: SignInParameters, options: { persist?: boolean } = {}): Promise<IcwsSession> {
+    return serial(() => signInNow(parameters, options.persist ?? true));
+  }
+
+  async function signInNow(parameters: SignInParameters, persist: boolean): Promise<IcwsSession> {
     halt();
     const before = state;
     const beforeReason = reason;
+    const replaced = current;
     current = null;
     setState('signing-in');
+    // Signing in again while signed in: the old session is ended on the server, not left to time out.
+    if (replaced) await client.logout(replaced).catch(() => undefined);
     let session: IcwsSession;
     try {
       session = await client.login({
@@ -307,13 +332,7 @@ export function createLiveSession(options: LiveSessionOptions) {
       });
       if (!hasFeature(session.features, 'client-buttons', CLIENT_BUTTONS_MIN_VERSION)) {
         await client.logout(session).catch(() => undefined);
-        const version = featureVersion(session.features, 'client-buttons');
-        throw new IcwsError(
-          'unsupported',
-          version === null
-            ? 'This server does not offer client buttons, so this app cannot work with it.'
-            : `This server offers client buttons version ${version}; version ${CLIENT_BUTTONS_MIN_VERSION} or newer is needed.`,
-        );
+        throw unsupportedClientButtons(session.features);
       }
       if (parameters.station) await putStation(session, parameters.station);
     } catch (error) {
@@ -328,6 +347,7 @@ export function createLiveSession(options: LiveSessionOptions) {
     if (persist) await credentials.save(toCredentials(session, parameters.applicationName)).catch(() => undefined);
     else await credentials.clear().catch(() => undefined);
     backoff.reset();
+    unreachableAttempts = 0;
     await resync(session);
     return session;
   }
@@ -346,7 +366,11 @@ export function createLiveSession(options: LiveSessionOptions) {
     }
   }
 
-  async function resume(): Promise<boolean> {
+  function resume(): Promise<boolean> {
+    return serial(resumeNow);
+  }
+
+  async function resumeNow(): Promise<boolean> {
     const stored = await credentials.load().catch(() => null);
     if (!stored) return false;
     const session: IcwsSession = {
@@ -373,24 +397,40 @@ export function createLiveSession(options: LiveSessionOptions) {
         startReconnecting(error.message);
         return true;
       }
-      current = null;
-      await credentials.clear().catch(() => undefined);
-      setState('signed-out', 'The saved session has ended. Sign in again.');
+      await end('signed-out', 'The saved session has ended. Sign in again.');
       return false;
     }
     await resync(session);
     return true;
   }
 
-  async function signOut(): Promise<void> {
+  function signOut(): Promise<void> {
+    return serial(async () => {
+      const session = current;
+      identity = null;
+      await end('signed-out', null);
+      if (session) await client.logout(session).catch(() => undefined);
+    });
+  }
+
+  /** A snapshot was accepted: the session is healthy again, so the next outage backs off from the start. */
+  function snapshotArrived() {
+    backoff.reset();
+    unreachableAttempts = 0;
+  }
+
+  /**
+   * Recreates the subscriptions for fresh snapshots, because a message of ours was lost. A burst of lost
+   * messages asks once: at most one resubscription per interval.
+   */
+  function resubscribe() {
     const session = current;
-    halt();
-    current = null;
-    stale = true;
-    await credentials.clear().catch(() => undefined);
-    if (session) await client.logout(session).catch(() => undefined);
-    identity = null;
-    setState('signed-out');
+    if (!session || state !== 'up' || resubscribeTimer !== undefined) return;
+    const wait = Math.max(0, lastSubscribedAt + RESUBSCRIBE_INTERVAL_MS - now());
+    resubscribeTimer = setTimeout(() => {
+      resubscribeTimer = undefined;
+      if (session === current && state === 'up') subscribe(session).catch((error: unknown) => failed(session, error));
+    }, wait);
   }
 
   return {
@@ -401,8 +441,8 @@ export function createLiveSession(options: LiveSessionOptions) {
     signOut,
     /** The live session for a call, or null when none is usable right now. */
     session: () => (state === 'up' ? current : null),
-    /** Up with a fresh list: held presses can be checked and sent. */
-    ready: () => state === 'up' && !stale,
+    snapshotArrived,
+    resubscribe,
     /** Report a failed call made with `session` (a press, say): 401 expires, network reconnects. */
     reportFailure: failed,
     get malformedCount() {

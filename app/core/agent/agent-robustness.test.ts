@@ -1,0 +1,244 @@
+// The agent core when things go wrong in awkward ways: racing sign-ins, a server that keeps refusing, a
+// switchover noticed while reconnecting, another agent signing in, a server sign-out, lost messages,
+// a server that never pings, and secrets in error objects.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import type { PressProgress } from '../../ipc/contract.ts';
+import { createIcwsClient } from '../icws/client.ts';
+import { QUEUE_CONTENTS_TYPE } from '../icws/wire-types.ts';
+import { QUEUE_SUBSCRIPTION_ID } from '../session/live-session.ts';
+import { createAgent } from './agent.ts';
+import { createMemoryPorts } from './memory-ports.ts';
+import type { PasswordVault } from './ports.ts';
+import { AGENT1, agentFor, fresh, startQuietSimulator, waitFor, type AgentUnderTest } from './testing/agent-harness.ts';
+
+const states = (t: AgentUnderTest, from = 0) =>
+  t.seen.slice(from).filter((e) => e.event === 'session:changed').map((e) => e.payload as { state: string; stale: boolean; reason: string | null });
+const phasesOf = (t: AgentUnderTest, pressId: string) =>
+  t.seen.filter((e) => e.event === 'press:progress').map((e) => e.payload as PressProgress).filter((p) => p.pressId === pressId);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('two sign-ins at once leave one live session, up and fresh', async () => {
+  const sim = await startQuietSimulator();
+  const t = agentFor();
+  try {
+    const results = await Promise.all([t.agent.signIn({ server: sim.url, ...AGENT1 }), t.agent.signIn({ server: sim.url, ...AGENT1 })]);
+    assert.deepEqual(results.map((r) => r.ok), [true, true]);
+    await waitFor(() => fresh(t.agent), 'a fresh list');
+    assert.equal(sim.admin.sessions().filter((s) => s.alive).length, 1, 'the replaced session was signed out');
+    assert.equal((await t.agent.press({ buttonId: 'RequestBreak' }, 'click')).phase, 'succeeded');
+  } finally {
+    await t.agent.shutdown();
+    await sim.close();
+  }
+});
+
+test('a server that keeps refusing the subscription is retried with growing delays, and says why', async () => {
+  const sim = await startQuietSimulator();
+  const ports = createMemoryPorts();
+  const agent = createAgent({ ...ports, backoff: { baseMs: 100, capMs: 400 } });
+  const seen: string[] = [];
+  agent.on('session:changed', (session) => seen.push(session.state));
+  try {
+    sim.admin.addFault({ route: 'queue-subscription', kind: 'status', status: 403, message: 'No right to view this queue' });
+    assert.equal((await agent.signIn({ server: sim.url, ...AGENT1 })).ok, true);
+    await sleep(1500);
+    const attempts = seen.filter((state) => state === 'reconnecting').length;
+    // Without growing delays this is some 15 attempts; with them, about 5.
+    assert.ok(attempts >= 2 && attempts <= 8, `reconnect attempts in 1.5 s: ${attempts}`);
+    assert.match(agent.snapshot().session.reason ?? '', /No right to view this queue/);
+    sim.admin.clearFaults();
+    await waitFor(() => fresh(agent), 'recovery once the server accepts', 5000);
+  } finally {
+    await agent.shutdown();
+    await sim.close();
+  }
+});
+
+test('a 503 while reconnecting means switchover: the session expires so that signing in reaches the new server', async () => {
+  const sim = await startQuietSimulator();
+  const t = agentFor();
+  try {
+    await t.signIn(sim.url);
+    sim.admin.addFault({ route: 'session', kind: 'status', status: 503 });
+    sim.admin.cutStreams();
+    await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the expiry');
+    assert.match(t.agent.snapshot().session.reason ?? '', /switching over/);
+    assert.equal(t.count('relogin:required'), 1);
+  } finally {
+    await t.agent.shutdown();
+    await sim.close();
+  }
+});
+
+test('a server unreachable for several attempts, which named alternates, asks to sign in again to reach them', async () => {
+  const sim = await startQuietSimulator({ alternateHosts: ['127.0.0.2'] });
+  const t = agentFor();
+  try {
+    await t.signIn(sim.url);
+    await sim.admin.stopListening();
+    sim.admin.cutStreams();
+    await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the expiry', 8000);
+    assert.match(t.agent.snapshot().session.reason ?? '', /alternate \(127\.0\.0\.2\)/);
+    assert.ok(states(t).filter((s) => s.state === 'reconnecting').length >= 5);
+  } finally {
+    await t.agent.shutdown();
+    await sim.admin.resumeListening();
+    await sim.close();
+  }
+});
+
+test("a press in flight when another agent signs in is dropped, never sent with the other agent's session", async () => {
+  const sim = await startQuietSimulator();
+  const t = agentFor();
+  try {
+    await t.signIn(sim.url);
+    sim.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 1500, count: 1 });
+    const inFlight = t.agent.press({ buttonId: 'RequestBreak' }, 'click');
+    await sleep(30);
+    sim.admin.expireSessions();
+    await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the expiry');
+    const other = await t.agent.signIn({ server: sim.url, userId: 'agent2', password: 'agent2' });
+    assert.equal(other.ok, true);
+    const press = await inFlight;
+    await waitFor(() => phasesOf(t, press.pressId).at(-1)?.phase === 'dropped', 'the drop');
+    assert.match(phasesOf(t, press.pressId).at(-1)!.error!.message, /different user/);
+    await sleep(200);
+    assert.deepEqual(sim.admin.actions(), []);
+  } finally {
+    await t.agent.shutdown();
+    await sim.close();
+  }
+});
+
+test('signed out by the server: shortcuts released, list gone, and a press in flight is dropped, not held', async () => {
+  const sim = await startQuietSimulator();
+  const t = agentFor();
+  try {
+    await t.signIn(sim.url);
+    assert.ok(t.ports.shortcuts.registered().length > 0);
+    sim.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 800, count: 1 });
+    const inFlight = t.agent.press({ buttonId: 'RequestBreak' }, 'click');
+    await sleep(30);
+    sim.admin.pushConnectionState({ newConnectionState: 2, reason: 'Logged off by a supervisor', shouldReconnect: false });
+    await waitFor(() => t.agent.snapshot().session.state === 'signed-out-by-server', 'the server sign-out');
+    assert.deepEqual(t.ports.shortcuts.registered(), [], 'no global shortcut stays registered');
+    assert.equal(t.ports.shortcuts.trigger('CommandOrControl+Alt+1'), false);
+    assert.deepEqual(t.agent.snapshot().interactions, []);
+    const press = await inFlight;
+    assert.equal(press.phase, 'dropped', 'nothing may run later from a session the server ended');
+    assert.deepEqual(t.agent.snapshot().pending, []);
+    await t.signIn(sim.url);
+    await sleep(200);
+    assert.deepEqual(sim.admin.actions(), []);
+  } finally {
+    await t.agent.shutdown();
+    await sim.close();
+  }
+});
+
+test('a shortcut whose selected interaction has left the list does nothing', async () => {
+  const sim = await startQuietSimulator();
+  const t = agentFor();
+  try {
+    await t.signIn(sim.url);
+    t.agent.setFocusedInteraction('1001000004');
+    sim.admin.removeInteraction('1001000004');
+    await waitFor(() => !t.agent.snapshot().interactions.some((v) => v.id === '1001000004'), 'the removal');
+    assert.equal(await t.agent.pressSlot(1), null);
+    assert.deepEqual(sim.admin.actions(), []);
+    t.agent.setFocusedInteraction(null);
+    // Nothing selected: the newest active interaction by start time (the alerting call began 12 s ago).
+    const press = await t.agent.pressSlot(1);
+    assert.equal(press?.interactionId, '1001000002');
+  } finally {
+    await t.agent.shutdown();
+    await sim.close();
+  }
+});
+
+test('a lost message of ours asks for a fresh snapshot; a burst of them asks once', async () => {
+  const sim = await startQuietSimulator();
+  const t = agentFor();
+  try {
+    await t.signIn(sim.url);
+    const from = t.seen.length;
+    const broken = JSON.stringify({ __type: QUEUE_CONTENTS_TYPE, subscriptionId: QUEUE_SUBSCRIPTION_ID, isDelta: true, interactionsAdded: 'lost' });
+    sim.admin.pushRawEvents(Array.from({ length: 50 }, () => broken));
+    await waitFor(() => states(t, from).some((s) => s.stale), 'the list marked out of date');
+    await waitFor(() => fresh(t.agent), 'the fresh snapshot');
+    const resubscriptions = states(t, from).filter((s, i, all) => s.stale && !(all[i - 1]?.stale ?? false)).length;
+    assert.equal(resubscriptions, 1);
+    assert.deepEqual(
+      t.agent.snapshot().interactions.map((v) => v.id).sort(),
+      sim.admin.interactions('agent1').map((i) => i.interactionId).sort(),
+    );
+  } finally {
+    await t.agent.shutdown();
+    await sim.close();
+  }
+});
+
+test('a server that never pings keeps its quiet stream: a heartbeat checks it instead of reconnecting', async () => {
+  const sim = await startQuietSimulator({ ssePingIntervalMs: 0 });
+  const t = agentFor({ stallMs: 200 });
+  try {
+    await t.signIn(sim.url);
+    const from = t.seen.length;
+    await sleep(900);
+    assert.deepEqual(states(t, from).map((s) => s.state), [], 'no reconnect over four quiet periods');
+    sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
+    await waitFor(() => t.agent.snapshot().interactions.find((v) => v.id === '1001000002')?.state === 'connected', 'a delta');
+    sim.admin.expireSessions();
+    await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the heartbeat finding the expiry');
+  } finally {
+    await t.agent.shutdown();
+    await sim.close();
+  }
+});
+
+test('a remembered password is found again however the address and user were typed', async () => {
+  const sim = await startQuietSimulator();
+  const saved = new Map<string, string>();
+  const vault: PasswordVault = {
+    availability: () => ({ ok: true }),
+    load: async (server, userId) => saved.get(`${server}|${userId}`) ?? null,
+    save: async (server, userId, password) => void saved.set(`${server}|${userId}`, password),
+    clear: async () => saved.clear(),
+  };
+  const ports = { ...createMemoryPorts(), passwords: vault };
+  const first = createAgent(ports);
+  let second: ReturnType<typeof createAgent> | null = null;
+  try {
+    const typed = `${sim.url.replace('http://', 'HTTP://')}/`;
+    assert.equal((await first.signIn({ server: typed, userId: 'agent1', password: 'agent1', remember: true })).ok, true);
+    await first.shutdown();
+    // The next launch: same settings and vault, no stored session.
+    second = createAgent({ ...ports, credentials: createMemoryPorts().credentials });
+    assert.equal(await second.resume(), true, 'the remembered password signed in');
+    assert.equal(second.snapshot().session.state, 'up');
+  } finally {
+    await first.shutdown();
+    await second?.shutdown();
+    await sim.close();
+  }
+});
+
+test('errors do not carry the password, the cookie or the CSRF token', async () => {
+  const sim = await startQuietSimulator();
+  const url = sim.url;
+  await sim.close();
+  const client = createIcwsClient();
+  const error = await client.login({ server: url, userId: 'agent1', password: 'S3cret-in-a-body', applicationName: 'a', language: 'en' }).catch((e: unknown) => e);
+  const text = inspect(error, { depth: 20, showHidden: true });
+  assert.match(text, /not sent/);
+  assert.doesNotMatch(text, /S3cret-in-a-body/);
+  const session = {
+    server: url, sessionId: '1', csrfToken: 'csrf-secret-value', cookie: 'icws_1=cookie-secret-value', userId: 'agent1',
+    userDisplayName: null, icServer: null, language: 'en', alternateHosts: [], version: null, features: [{ featureId: 'client-buttons', version: 3 }],
+  };
+  const pressError = await client.handlerAction(session, { buttonId: 'B' }).catch((e: unknown) => e);
+  const pressText = inspect(pressError, { depth: 20, showHidden: true });
+  assert.doesNotMatch(pressText, /csrf-secret-value|cookie-secret-value/);
+});
