@@ -120,3 +120,21 @@ test('an unreadable or malformed record counts as none and is removed; a rotated
     assert.deepEqual(await store.load(), credentials);
     assert.notEqual(conf.get(SESSION_KEY), before);
   }));
+
+test('a remembered password sealed under a rotated key is re-sealed too, and still opens', () =>
+  withConf(async (conf) => {
+    const safeStorage = createFakeSafeStorage();
+    const vault = createPasswordVault(conf, safeStorage, { ok: true });
+    await vault.save('https://cic.example.com', 'agent1', PASSWORD);
+    const before = conf.get(PASSWORD_KEY);
+    safeStorage.state.reEncrypt = true;
+    assert.equal(await vault.load('https://cic.example.com', 'agent1'), PASSWORD);
+    const after = conf.get(PASSWORD_KEY);
+    assert.notEqual(after, before, 're-sealed');
+    safeStorage.state.reEncrypt = false;
+    assert.equal(await vault.load('https://cic.example.com', 'agent1'), PASSWORD);
+    assert.equal(conf.get(PASSWORD_KEY), after, 'left alone when the key is current');
+    assert.equal(await vault.load('https://cic.example.com', 'agent2'), null, 'another user’s password is not handed out');
+    conf.set(PASSWORD_KEY, (await safeStorage.encryptStringAsync(JSON.stringify({ server: 's', userId: 'u' }))).toString('base64'));
+    assert.equal(await vault.load('s', 'u'), null, 'missing fields');
+  }));

@@ -54,6 +54,32 @@ async function unseal(safeStorage: SafeStorageLike, sealed: unknown): Promise<{ 
   }
 }
 
+/**
+ * What is sealed under `key`, when it opens and has the expected shape; re-sealed on the way when safeStorage
+ * says the key it was sealed with has been rotated, so the next load still opens it.
+ */
+async function openSealed<T>(
+  store: KeyValueStore,
+  safeStorage: SafeStorageLike,
+  key: string,
+  isValid: (value: unknown) => value is T,
+): Promise<T | null> {
+  const opened = await unseal(safeStorage, store.get(key));
+  if (!opened || !isValid(opened.value)) return null;
+  if (opened.reseal) store.set(key, await seal(safeStorage, opened.value));
+  return opened.value;
+}
+
+interface StoredPassword {
+  server: string;
+  userId: string;
+  password: string;
+}
+
+function isStoredPassword(value: unknown): value is StoredPassword {
+  return isPlainObject(value) && typeof value.server === 'string' && typeof value.userId === 'string' && typeof value.password === 'string';
+}
+
 function isCredentials(value: unknown): value is SessionCredentials {
   if (!isPlainObject(value)) return false;
   const strings = ['server', 'userId', 'sessionId', 'csrfToken', 'cookie', 'language', 'applicationName'];
@@ -67,13 +93,9 @@ export function createCredentialStore(store: KeyValueStore, safeStorage: SafeSto
   return {
     async load() {
       if (!keyring.ok) return inMemory;
-      const opened = await unseal(safeStorage, store.get(SESSION_KEY));
-      if (!opened || !isCredentials(opened.value)) {
-        store.delete(SESSION_KEY);
-        return null;
-      }
-      if (opened.reseal) store.set(SESSION_KEY, await seal(safeStorage, opened.value));
-      return opened.value;
+      const stored = await openSealed(store, safeStorage, SESSION_KEY, isCredentials);
+      if (!stored) store.delete(SESSION_KEY);
+      return stored;
     },
     async save(credentials) {
       if (!keyring.ok) {
@@ -95,10 +117,8 @@ export function createPasswordVault(store: KeyValueStore, safeStorage: SafeStora
     availability: () => keyring,
     async load(server, userId) {
       if (!keyring.ok) return null;
-      const opened = await unseal(safeStorage, store.get(PASSWORD_KEY));
-      const value = opened?.value;
-      if (!isPlainObject(value) || value.server !== server || value.userId !== userId || typeof value.password !== 'string') return null;
-      return value.password;
+      const stored = await openSealed(store, safeStorage, PASSWORD_KEY, isStoredPassword);
+      return stored && stored.server === server && stored.userId === userId ? stored.password : null;
     },
     async save(server, userId, password) {
       // Refused, not kept in memory: the core asks only when the agent chose "remember me".

@@ -12,6 +12,8 @@ export interface E2eHook {
   windowVisible(): boolean;
   /** The built-in simulator's URL in demo mode, else null. */
   demoServer(): string | null;
+  /** URLs the window tried to navigate to (or open) and was refused, oldest first. */
+  refusedNavigations(): string[];
 }
 
 export function e2eHookEnabled(env: NodeJS.ProcessEnv, packaged: boolean): boolean {

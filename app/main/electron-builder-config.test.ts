@@ -29,7 +29,7 @@ test('the package holds the built app, the preload bundle and the renderer, and 
   const pkg = JSON.parse(await read('package.json'));
   assert.equal(pkg.main, 'dist/app/main/main.js');
   const files: string[] = config.files;
-  for (const pattern of ['dist/app/**/*.js', 'dist/app/**/*.cjs', 'dist/app/**/*.json', 'dist/renderer/**', '!dist/**/*.test.js', '!dist/**/testing/**']) {
+  for (const pattern of ['dist/app/**/*.js', 'dist/app/**/*.cjs', 'dist/app/**/*.json', 'dist/renderer/**', '!dist/**/*.test.js', '!dist/**/testing/**', '!dist/app/preload.js']) {
     assert.ok(files.includes(pattern), pattern);
   }
   assert.equal(config.asar, true);

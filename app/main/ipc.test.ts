@@ -6,7 +6,7 @@ import type { EventMap } from '../ipc/contract.ts';
 import { createIpcHandlers } from '../core/agent/ipc-handlers.ts';
 import { createFakeAgent } from '../core/agent/testing/fake-agent.ts';
 import { appSnapshot, session } from '../core/agent/testing/snapshot-fixtures.ts';
-import { createRendererSender, forwardAgentEvents, isTrustedSender, registerIpcHandlers } from './ipc.ts';
+import { AGENT_EVENT_CHANNELS, createRendererSender, forwardAgentEvents, isTrustedSender, registerIpcHandlers } from './ipc.ts';
 import { FakeBrowserWindow, FakeIpcMain, FakeWebContents, invokeEvent } from './testing/fake-electron.ts';
 
 function setup() {
@@ -70,7 +70,7 @@ test('isTrustedSender accepts exactly the main frame of our window on app://rend
   assert.equal(isTrustedSender(invokeEvent(window.webContents, { url: 'app://renderer.evil/', parent: null }), window.asElectron()), false);
 });
 
-test('every renderer event is forwarded to the window; notify and show-window stay in main', () => {
+test('every renderer event of the Agent is forwarded to the window; notify and show-window stay in main', () => {
   const agent = createFakeAgent();
   const window = new FakeBrowserWindow();
   const stop = forwardAgentEvents(agent, createRendererSender(() => window.asElectron()));
@@ -88,11 +88,13 @@ test('every renderer event is forwarded to the window; notify and show-window st
   for (const channel of EVENT_CHANNELS) agent.emit(channel, payloads[channel] as never);
   agent.emit('notify', { title: 'Incoming call', body: 'Ann', interactionId: 'i' });
   agent.emit('show-window', null);
-  assert.deepEqual(window.webContents.sent.map((sent) => sent.channel), EVENT_CHANNELS);
-  assert.deepEqual(window.webContents.sent.map((sent) => sent.payload), EVENT_CHANNELS.map((channel) => payloads[channel]));
+  // interaction:focus is the shell's own (a notification or tray click); main.ts sends it, not the Agent.
+  assert.deepEqual(AGENT_EVENT_CHANNELS, EVENT_CHANNELS.filter((channel) => channel !== 'interaction:focus'));
+  assert.deepEqual(window.webContents.sent.map((sent) => sent.channel), AGENT_EVENT_CHANNELS);
+  assert.deepEqual(window.webContents.sent.map((sent) => sent.payload), AGENT_EVENT_CHANNELS.map((channel) => payloads[channel]));
   stop();
   agent.emit('session:changed', session());
-  assert.equal(window.webContents.sent.length, EVENT_CHANNELS.length);
+  assert.equal(window.webContents.sent.length, AGENT_EVENT_CHANNELS.length);
 });
 
 test('events for a window that is gone are dropped, not thrown', () => {

@@ -45,8 +45,14 @@ export function createRendererSender(getWindow: () => BrowserWindow | null): Ren
   };
 }
 
-/** Every renderer event of the Agent goes to the window; `notify` is the shell's and is not forwarded. */
+/** Renderer events the shell sends itself (main.ts, on a notification or tray click); the Agent never emits them. */
+const SHELL_EVENTS: ReadonlySet<EventChannel> = new Set<EventChannel>(['interaction:focus']);
+
+/** The renderer events that come from the Agent. */
+export const AGENT_EVENT_CHANNELS: readonly EventChannel[] = EVENT_CHANNELS.filter((channel) => !SHELL_EVENTS.has(channel));
+
+/** Every renderer event of the Agent goes to the window; `notify` and `show-window` are the shell's and stay here. */
 export function forwardAgentEvents(agent: Pick<Agent, 'on'>, send: RendererSend): () => void {
-  const stops = EVENT_CHANNELS.map((channel) => agent.on(channel, (payload) => send(channel, payload as never)));
+  const stops = AGENT_EVENT_CHANNELS.map((channel) => agent.on(channel, (payload) => send(channel, payload as never)));
   return () => stops.forEach((stop) => stop());
 }

@@ -53,6 +53,8 @@ test('main.ts boots in demo mode, wires IPC, window, tray and shortcuts, keeps s
     assert.deepEqual(win.loaded, ['app://renderer/index.html']);
     win.emit('ready-to-show');
     assert.equal(win.visible, true);
+    assert.equal(win.webContents.fire('will-navigate', { url: 'http://127.0.0.1:9/elsewhere' }), true);
+    assert.deepEqual(hook.refusedNavigations(), ['http://127.0.0.1:9/elsewhere'], 'the hook counts refused navigations');
 
     // IPC: every channel, only for our window; the demo session is up.
     assert.deepEqual([...fake.ipcMain.handlers.keys()].sort(), [...INVOKE_CHANNELS].sort());

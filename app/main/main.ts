@@ -102,6 +102,7 @@ async function start(): Promise<void> {
   registerIpcHandlers(ipcMain, createIpcHandlers(agent), getWindow);
   forwardAgentEvents(agent, send);
 
+  const refusedNavigations: string[] = [];
   window = createMainWindow({
     createWindow: (options) => new BrowserWindow(options),
     preloadPath: path.join(here, '..', 'preload.cjs'),
@@ -110,6 +111,10 @@ async function start(): Promise<void> {
     isQuitting: () => quitting,
     showOnLoad: !agent.snapshot().settings.startHidden,
     devTools: !app.isPackaged,
+    onNavigationRefused: (url) => {
+      log(`refused navigation to ${url.slice(0, 200)}`);
+      if (e2e) refusedNavigations.push(url);
+    },
   });
   const win = window;
   const focusInteraction = (interactionId: string) => {
@@ -123,7 +128,6 @@ async function start(): Promise<void> {
     agent,
     createNotification: (options) => new Notification(options),
     isSupported: () => Notification.isSupported(),
-    silent: () => true,
     onClick: focusInteraction,
   });
 
@@ -168,6 +172,7 @@ async function start(): Promise<void> {
       shortcuts: () => agent.snapshot().shortcuts,
       windowVisible: () => win.isVisible(),
       demoServer: () => simulator?.url ?? null,
+      refusedNavigations: () => [...refusedNavigations],
     });
   }
 

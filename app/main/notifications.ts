@@ -1,5 +1,7 @@
-// Desktop notifications for the Agent's `notify` events (a new alerting interaction). Showing one never takes
-// focus; clicking it is the agent's own act, so then the window comes forward on that interaction.
+// Desktop notifications for the Agent's `notify` events (a new alerting interaction). Always silent and never
+// focus-stealing: the ringing phone is alert enough, and the agent may be typing elsewhere. Clicking one is the
+// agent's own act, so then the window comes forward on that interaction. Whether to show them at all is the
+// core's setting (it emits no `notify` when they are off).
 import type { Notification, NotificationConstructorOptions } from 'electron';
 import type { Agent } from '../core/agent/agent-api.ts';
 
@@ -7,8 +9,6 @@ export interface NotificationDeps {
   agent: Pick<Agent, 'on'>;
   createNotification(options: NotificationConstructorOptions): Notification;
   isSupported(): boolean;
-  /** Sound or not; a ringing phone is usually alert enough. */
-  silent(): boolean;
   onClick(interactionId: string): void;
 }
 
@@ -17,7 +17,7 @@ export function showAgentNotifications(deps: NotificationDeps): () => void {
   const shown = new Set<Notification>();
   const stop = deps.agent.on('notify', (notice) => {
     if (!deps.isSupported()) return;
-    const notification = deps.createNotification({ title: notice.title, body: notice.body, silent: deps.silent() });
+    const notification = deps.createNotification({ title: notice.title, body: notice.body, silent: true });
     shown.add(notification);
     notification.on('click', () => {
       shown.delete(notification);

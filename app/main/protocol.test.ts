@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY, PRIVILEGED_SCHEMES, RENDERER_URL, createRendererProtocolHandler, isAppUrl } from './protocol.ts';
@@ -77,4 +77,18 @@ test('other hosts, unknown files and types, folders and non-GET methods are refu
   const head = await get('app://renderer/index.html', 'HEAD');
   assert.equal(head.status, 200);
   assert.equal(await head.text(), '');
+});
+
+// CSP 3: a policy delivered in <meta> ignores these (and Chromium logs an error for each one present).
+const META_INVALID_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+const directives = (policy: string) => policy.split(';').map((part) => part.trim().replace(/\s+/g, ' ')).filter(Boolean);
+
+test('index.html’s meta policy, if any, is the header policy minus what a meta tag cannot carry', async () => {
+  const html = await readFile(path.resolve(import.meta.dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
+  const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi)].map((match) => match[1]!);
+  assert.ok(metas.length <= 1, 'one meta policy at most');
+  assert.equal((html.match(/Content-Security-Policy/gi) ?? []).length, metas.length, 'no meta policy spelled some other way');
+  if (metas.length === 0) return;
+  const expected = directives(CONTENT_SECURITY_POLICY).filter((directive) => !META_INVALID_DIRECTIVES.has(directive.split(' ')[0]!));
+  assert.deepEqual(directives(metas[0]!), expected);
 });

@@ -38,9 +38,20 @@ test('global shortcuts: registered, a taken one reported as a conflict, re-regis
   assert.equal(globalShortcut.registered.size, 0);
 });
 
-test('the registrar throws on an accelerator Electron would only log about', () => {
-  const registrar = createGlobalShortcutRegistrar(new FakeGlobalShortcut());
-  assert.throws(() => registrar.register('Hyper+Q', () => {}), /not a valid shortcut/);
+test('a malformed accelerator never reaches globalShortcut; one Electron refuses is that shortcut’s error', () => {
+  const globalShortcut = new FakeGlobalShortcut();
+  globalShortcut.unparsable.add('Alt+F13');
+  const manager = createShortcutManager(createGlobalShortcutRegistrar(globalShortcut), () => {});
+  const statuses = manager.apply(
+    { 'Hyper+Q': { kind: 'show-window' }, 'Alt+F13': { kind: 'button-slot', slot: 1 }, 'Alt+F2': { kind: 'button-slot', slot: 2 } },
+    () => null,
+  );
+  assert.deepEqual(globalShortcut.attempts, ['Alt+F13', 'Alt+F2'], 'the core checks the grammar first');
+  const byKey = new Map(statuses.map((status) => [status.accelerator, status]));
+  assert.match(byKey.get('Hyper+Q')!.error ?? '', /not a valid shortcut/);
+  assert.match(byKey.get('Alt+F13')!.error ?? '', /conversion failure/);
+  assert.equal(byKey.get('Alt+F13')!.registered, false);
+  assert.equal(byKey.get('Alt+F2')!.registered, true, 'the others still register');
 });
 
 test('a notice becomes a silent notification; clicking it focuses that interaction', () => {
@@ -51,7 +62,6 @@ test('a notice becomes a silent notification; clicking it focuses that interacti
     agent,
     createNotification: (options) => new FakeNotification(options) as unknown as Notification,
     isSupported: () => supported,
-    silent: () => true,
     onClick: (id) => clicked.push(id),
   });
   FakeNotification.all.length = 0;
@@ -137,7 +147,7 @@ test('the e2e hook exists only with ICWS_AGENT_E2E=1 in an unpackaged app, and c
   assert.equal(e2eHookEnabled({ ICWS_AGENT_E2E: 'true' }, false), false);
   assert.equal(e2eHookEnabled({}, false), false);
   const target = {};
-  const hook = { tray: () => ({ icon: 'signed-out' as const, tooltip: '', menu: [] }), clickTray: () => false, shortcuts: () => [], windowVisible: () => false, demoServer: () => null };
+  const hook = { tray: () => ({ icon: 'signed-out' as const, tooltip: '', menu: [] }), clickTray: () => false, shortcuts: () => [], windowVisible: () => false, demoServer: () => null, refusedNavigations: () => [] };
   installE2eHook(target, hook);
   assert.throws(() => installE2eHook(target, { ...hook }));
   assert.deepEqual(Object.keys(target), [], 'not enumerable');

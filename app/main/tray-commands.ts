@@ -4,7 +4,7 @@ import type { Agent } from '../core/agent/agent-api.ts';
 import type { TrayCommand } from '../core/tray/menu-model.ts';
 
 export interface TrayCommandDeps {
-  agent: Pick<Agent, 'press' | 'signOut'>;
+  agent: Pick<Agent, 'press' | 'signOut' | 'snapshot'>;
   showWindow(): void;
   hideWindow(): void;
   /** Shows the window on this interaction (renderer event interaction:focus). */
@@ -29,6 +29,9 @@ export function createTrayCommandRunner(deps: TrayCommandDeps): (command: TrayCo
         deps.agent.press({ buttonId: command.buttonId, interactionId: command.interactionId }, 'tray').catch(deps.onError);
         return;
       case 'sign-out':
+        // Signing out drops held presses. The menu cannot ask first, so the window does: its re-login dialog
+        // lists them and signs out only once the agent confirms.
+        if (deps.agent.snapshot().pending.length > 0) return deps.showWindow();
         deps.agent.signOut().catch(deps.onError);
         return;
       case 'set-start-at-login':

@@ -97,7 +97,32 @@ test('tray commands go to the window, the agent (source "tray") and the app', as
   ] as TrayCommand[]) run(command);
   await new Promise((resolve) => setImmediate(resolve));
   assert.deepEqual(log, ['show', 'hide', 'show', 'focus 7', 'login true', 'quit']);
-  assert.deepEqual(agent.calls.map((call) => [call.method, ...call.args]), [['press', { buttonId: 'b1', interactionId: '7' }, 'tray'], ['signOut']]);
+  assert.deepEqual(
+    agent.calls.filter((call) => call.method !== 'snapshot').map((call) => [call.method, ...call.args]),
+    [['press', { buttonId: 'b1', interactionId: '7' }, 'tray'], ['signOut']],
+  );
+});
+
+test('tray sign-out with presses held shows the window (whose dialog asks first) instead of dropping them', async () => {
+  const pending = { pressId: 'p1', buttonId: 'b1', buttonLabel: 'Escalate', interactionId: '7', source: 'shortcut' as const, queuedAt: 1, expiresAt: 2 };
+  const agent = createFakeAgent(appSnapshot({ session: session({ state: 'expired' }), pending: [pending] }));
+  const log: string[] = [];
+  const run = createTrayCommandRunner({
+    agent,
+    showWindow: () => log.push('show'),
+    hideWindow: () => log.push('hide'),
+    focusInteraction: () => {},
+    setStartAtLogin: () => {},
+    quit: () => {},
+    onError: (error) => log.push(`error ${String(error)}`),
+  });
+  run({ kind: 'sign-out' });
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(log, ['show']);
+  assert.equal(agent.calls.some((call) => call.method === 'signOut'), false, 'nothing signed out, nothing dropped');
+  agent.state = appSnapshot({ session: session({ state: 'expired' }) });
+  run({ kind: 'sign-out' });
+  assert.equal(agent.calls.filter((call) => call.method === 'signOut').length, 1, 'with nothing held it signs out at once');
 });
 
 /** Reads back what encodePng wrote: size, colour type, and the pixels. */

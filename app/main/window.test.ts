@@ -39,14 +39,19 @@ test('the window is isolated, sandboxed, without Node, with web security, and us
   );
 });
 
-test('navigation, redirects, webviews and new windows are all refused', () => {
+test('navigation, redirects, webviews and new windows are all refused, and each refusal is reported', () => {
   const contents = new FakeWebContents();
-  hardenContents(contents.asElectron());
+  const refused: string[] = [];
+  hardenContents(contents.asElectron(), (url) => refused.push(url));
   assert.equal(contents.fire('will-navigate', { url: 'https://evil.example' }), true);
   assert.equal(contents.fire('will-navigate', { url: 'app://renderer/other.html' }), true);
-  assert.equal(contents.fire('will-redirect', { url: 'https://evil.example' }), true);
+  assert.equal(contents.fire('will-redirect', { url: 'https://evil.example/r' }), true);
   assert.equal(contents.fire('will-attach-webview', {}, {}), true);
-  assert.deepEqual(contents.windowOpenHandler?.({ url: 'https://evil.example' }), { action: 'deny' });
+  assert.deepEqual(contents.windowOpenHandler?.({ url: 'https://evil.example/w' }), { action: 'deny' });
+  assert.deepEqual(refused, ['https://evil.example', 'app://renderer/other.html', 'https://evil.example/r', 'https://evil.example/w']);
+  const quiet = new FakeWebContents();
+  hardenContents(quiet.asElectron());
+  assert.equal(quiet.fire('will-navigate', { url: 'https://evil.example' }), true, 'refused with no one listening too');
 });
 
 test('permissions: only notifications are granted', () => {

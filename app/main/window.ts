@@ -30,12 +30,24 @@ export function mainWindowOptions(preloadPath: string, bounds: Rectangle | null,
   };
 }
 
-/** The page is the whole app: it never goes anywhere else, opens nothing, embeds nothing. */
-export function hardenContents(contents: WebContents): void {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
+/**
+ * The page is the whole app: it never goes anywhere else, opens nothing, embeds nothing. `onRefused` hears the
+ * URL of each navigation or window refused (the e2e hook counts them, so a test need not wait and hope).
+ */
+export function hardenContents(contents: WebContents, onRefused: (url: string) => void = () => {}): void {
+  contents.on('will-navigate', (event) => {
+    event.preventDefault();
+    onRefused(event.url);
+  });
+  contents.on('will-redirect', (event) => {
+    event.preventDefault();
+    onRefused(event.url);
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    onRefused(url);
+    return { action: 'deny' };
+  });
 }
 
 /** Every permission is refused except notifications. */
@@ -65,11 +77,13 @@ export interface MainWindowDeps {
   showOnLoad: boolean;
   /** Development builds only. */
   devTools: boolean;
+  /** Told of every navigation and window.open the page attempted and was refused. */
+  onNavigationRefused?(url: string): void;
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const win = deps.createWindow(mainWindowOptions(deps.preloadPath, deps.bounds, deps.devTools));
-  hardenContents(win.webContents);
+  hardenContents(win.webContents, deps.onNavigationRefused);
   win.on('close', (event) => {
     // 'close' comes both when hiding and when quitting, so it is the one place to remember the bounds.
     deps.saveBounds(win.getNormalBounds());

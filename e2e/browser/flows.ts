@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright';
 import { AGENT1 } from './real-backend.ts';
+import type { SimHttpAdmin } from './sim-admin.ts';
 
 export function signInForm(page: Page) {
   return page.getByRole('form', { name: 'Sign in to PureConnect' });
@@ -38,3 +39,12 @@ export async function eventually(condition: () => boolean | Promise<boolean>, wh
 }
 
 export const CALL_JANE = '1001000001';
+
+/**
+ * Makes the server sit on the next handler action for 2 s before answering, so a test can end the session
+ * while that press is in flight and the press certainly gets the 401. (At 300 ms a loaded machine could let the
+ * answer out first.)
+ */
+export function holdNextPress(admin: SimHttpAdmin): Promise<void> {
+  return admin.addFault({ route: 'handler-action', kind: 'delay', ms: 2000, count: 1 });
+}

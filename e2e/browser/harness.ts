@@ -3,8 +3,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { EVENT_CHANNELS } from '../../app/ipc/bridge.ts';
 import type { EventChannel, InvokeChannel } from '../../app/ipc/contract.ts';
+import { AGENT_EVENT_CHANNELS } from '../../app/main/ipc.ts';
 import { bundleAll, rendererBundle, ROOT } from '../../build/bundle.ts';
 import { bridgeScript } from './bridge-bundle.ts';
 import { serveDirectory, type StaticServer } from './static-server.ts';
@@ -95,10 +95,9 @@ async function openApp(browser: Browser, server: StaticServer, backend: Backend,
   const traffic: Traffic = { invokes: [], events: [] };
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Every console error counts, CSP reports included.
   page.on('console', (message) => {
-    // The CSP meta tag repeats the header's frame-ancestors for the file's own sake; Chromium notes it is ignored there.
-    if (message.type() !== 'error' || /frame-ancestors' is ignored/.test(message.text())) return;
-    problems.push(`console error: ${message.text()}`);
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
 
   await page.exposeBinding('__agentInvoke', async (_source, channel: InvokeChannel, args: unknown[]) => {
@@ -119,7 +118,7 @@ async function openApp(browser: Browser, server: StaticServer, backend: Backend,
   // Events are pushed in order, one evaluate at a time; before the page is up they are simply missed, as
   // with Electron's webContents.send, and the renderer's first app:snapshot covers them.
   let delivery: Promise<unknown> = Promise.resolve();
-  const unsubscribe = EVENT_CHANNELS.map((channel) =>
+  const unsubscribe = AGENT_EVENT_CHANNELS.map((channel) =>
     backend.on(channel, (payload) => {
       traffic.events.push({ channel, payload });
       delivery = delivery.then(() =>

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright';
 import { startSuite, type Suite } from './harness.ts';
 import { startRealBackend } from './real-backend.ts';
-import { CALL_JANE, eventually, reloginDialog } from './flows.ts';
+import { CALL_JANE, eventually, holdNextPress, reloginDialog } from './flows.ts';
 
 const focused = (page: Page) => page.locator(':focus');
 
@@ -74,12 +74,14 @@ describe('keyboard only', () => {
       await page.keyboard.press('Shift+Tab');
       for (let i = 0; i < 15 && (await focused(page).getAttribute('role')) !== 'listbox'; i++) await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Enter');
-      await real.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 300, count: 1 });
+      await holdNextPress(real.admin);
       await page.keyboard.press('Enter');
       await real.admin.expireSessions();
       const dialog = reloginDialog(page);
       await dialog.waitFor();
       await page.locator('#relogin-password:focus').waitFor();
+      // The press's own 401 arrives once the server lets it go: from then on it is held, not in flight.
+      await dialog.getByText('Waiting to run after you sign in (1)').waitFor();
       // Focus stays inside the modal, both ways round.
       for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
         await page.keyboard.press(key);

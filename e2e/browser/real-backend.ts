@@ -3,7 +3,7 @@
 import type { EventChannel } from '../../app/ipc/contract.ts';
 import { createAgent, type AgentCore } from '../../app/core/agent/agent.ts';
 import { createIpcHandlers } from '../../app/core/agent/ipc-handlers.ts';
-import { createMemoryPorts } from '../../app/core/agent/memory-ports.ts';
+import { createMemoryPorts, type MemoryShortcutRegistrar } from '../../app/core/agent/memory-ports.ts';
 import { defaultScenario, startSimulator, type Scenario, type Simulator } from '../../app/sim/server.ts';
 import type { Backend } from './harness.ts';
 import { simHttpAdmin, type SimHttpAdmin } from './sim-admin.ts';
@@ -13,6 +13,8 @@ export const AGENT1 = { userId: 'agent1', password: 'agent1' };
 export interface RealBackend {
   backend: Backend;
   agent: AgentCore;
+  /** The OS side of the global shortcuts: what is registered, and a key press. */
+  shortcuts: MemoryShortcutRegistrar;
   sim: Simulator;
   /** The simulator's /_sim/ API over HTTP. */
   admin: SimHttpAdmin;
@@ -25,13 +27,17 @@ export interface RealBackendOptions {
   pendingTtlMs?: number;
   /** Marks the simulator as the app's built-in demo server (the status bar shows a badge). */
   demo?: boolean;
+  /** Accelerators "another application" holds from the start, so registering them is a conflict. */
+  takenShortcuts?: string[];
 }
 
 export async function startRealBackend(options: RealBackendOptions = {}): Promise<RealBackend> {
   const base: Scenario = { ...defaultScenario(), timeline: [] };
   const sim = await startSimulator({ scenario: options.scenario ? options.scenario(base) : base, port: 0, timeline: false });
+  const ports = createMemoryPorts();
+  for (const accelerator of options.takenShortcuts ?? []) ports.shortcuts.taken.add(accelerator);
   const agent = createAgent({
-    ...createMemoryPorts(),
+    ...ports,
     backoff: { baseMs: 100, capMs: 1000 },
     pollIntervalMs: 100,
     ...(options.pendingTtlMs === undefined ? {} : { pendingTtlMs: options.pendingTtlMs }),
@@ -45,6 +51,7 @@ export async function startRealBackend(options: RealBackendOptions = {}): Promis
   return {
     backend,
     agent,
+    shortcuts: ports.shortcuts,
     sim,
     admin: simHttpAdmin(sim.url),
     async close() {

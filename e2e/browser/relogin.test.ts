@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright';
 import { startSuite, type OpenedApp, type Suite } from './harness.ts';
 import { startRealBackend, type RealBackend } from './real-backend.ts';
-import { CALL_JANE, eventually, reloginDialog, row, signIn } from './flows.ts';
+import { CALL_JANE, eventually, holdNextPress, reloginDialog, row, signIn } from './flows.ts';
 
 /** Clicks a button for Jane Doe whose request reaches the server just after the session has been ended. */
 async function pressAsSessionExpires(page: Page, real: RealBackend, label: string): Promise<void> {
-  await real.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 300, count: 1 });
+  await holdNextPress(real.admin);
   await page.getByRole('group', { name: 'For Jane Doe' }).getByRole('button', { name: label, exact: true }).click();
   await real.admin.expireSessions();
 }

@@ -6,7 +6,7 @@ import type { Page } from 'playwright';
 import { axeViolations } from './axe.ts';
 import { screenshot, startSuite, type Suite } from './harness.ts';
 import { startRealBackend, type RealBackend } from './real-backend.ts';
-import { reloginDialog, row, signIn, signInForm } from './flows.ts';
+import { holdNextPress, reloginDialog, row, signIn, signInForm } from './flows.ts';
 
 async function check(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
@@ -14,7 +14,7 @@ async function check(page: Page, name: string): Promise<void> {
 }
 
 async function pendingPressesAfterExpiry(page: Page, real: RealBackend): Promise<void> {
-  await real.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 300, count: 1 });
+  await holdNextPress(real.admin);
   await page.getByRole('group', { name: 'For Jane Doe' }).getByRole('button', { name: 'Escalate', exact: true }).click();
   await real.admin.expireSessions();
   await reloginDialog(page).waitFor();

@@ -1,12 +1,11 @@
-// Serves dist/renderer on 127.0.0.1 with the same Content-Security-Policy the app uses, so the browser suite
-// proves the renderer works under it (a CSP violation would break the page, not just log).
+// Serves dist/renderer on 127.0.0.1 with the app's own Content-Security-Policy header (the very constant the
+// app:// handler sends), so the browser suite proves the renderer works under it: a violation breaks the page,
+// and the harness fails on the console error it logs.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-
-export const RENDERER_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY } from '../../app/main/protocol.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,7 +34,7 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
       (body) => {
         response.writeHead(200, {
           'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          'Content-Security-Policy': RENDERER_CSP,
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
           'X-Content-Type-Options': 'nosniff',
           'Cache-Control': 'no-store',
         });

@@ -2,6 +2,7 @@
 // simulator over loopback. Skips, with one line saying why, where no Electron binary is installed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Frame } from 'playwright';
 import type { AgentApi, PressProgress, SignInResult } from '../../app/ipc/contract.ts';
 import { ROOT } from '../../build/bundle.ts';
 import { quietScenario } from '../../app/core/agent/testing/agent-harness.ts';
@@ -50,9 +51,23 @@ describe('Electron app', { skip }, () => {
         agent: Object.keys((globalThis as unknown as PageGlobals).agent).sort(),
       }));
       assert.deepEqual(globals, { require: 'undefined', process: 'undefined', agent: ['invoke', 'on'] });
-      await it.page.evaluate(() => ((globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/'));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      assert.match(it.page.url(), /^app:\/\/renderer\//);
+      // A real page on loopback (the simulator), so nothing here depends on a network outside this machine.
+      const target = new URL('/icws/connection/version', sim.url).href;
+      const navigated: string[] = [];
+      const onNavigated = (frame: Frame) => navigated.push(frame.url());
+      it.page.on('framenavigated', onNavigated);
+      try {
+        const before = (await it.refusedNavigations()).length;
+        await it.page.evaluate((url) => ((globalThis as unknown as { location: { href: string } }).location.href = url), target);
+        // The main process reports the refusal itself, so this waits for the fact instead of sleeping.
+        const refused = await eventually(() => it.refusedNavigations(), (list) => list.length > before, 'the refused navigation');
+        assert.equal(refused.at(-1), target);
+        assert.deepEqual(navigated, [], 'no frame navigated');
+        assert.match(it.page.url(), /^app:\/\/renderer\//);
+        assert.equal(await it.page.evaluate(() => typeof (globalThis as unknown as PageGlobals).agent), 'object', 'the same page, still running');
+      } finally {
+        it.page.off('framenavigated', onNavigated);
+      }
       assert.equal((await it.tray()).icon, 'signed-out');
     });
 

@@ -18,6 +18,8 @@ export interface LaunchedApp {
   clickTray(id: string): Promise<boolean>;
   shortcuts(): Promise<ShortcutStatus[]>;
   demoServer(): Promise<string | null>;
+  /** URLs the window tried to navigate to and the main process refused. */
+  refusedNavigations(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function launchApp(executablePath: string, options: { settings?: Pa
     clickTray: (id) => hook<boolean>('clickTray', id),
     shortcuts: () => hook<ShortcutStatus[]>('shortcuts'),
     demoServer: () => hook<string | null>('demoServer'),
+    refusedNavigations: () => hook<string[]>('refusedNavigations'),
     async close() {
       await app.close().catch(() => {});
       await rm(userData, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatCountdown, formatElapsed, formatShortcut, partyName, serverHost, typeLabel } from './format.ts';
+import { acceleratorParts, formatCountdown, formatElapsed, formatShortcut, partyName, serverHost, typeLabel } from './format.ts';
 
 test('elapsed time reads like a call timer', () => {
   assert.equal(formatElapsed(0), '0:00');
@@ -21,6 +21,16 @@ test('accelerators are shown in the platform notation', () => {
   assert.deepEqual(formatShortcut('CommandOrControl+Alt+1', true), { label: '⌘⌥1', aria: 'Meta+Alt+1' });
   assert.deepEqual(formatShortcut('Ctrl+Shift+f', false), { label: 'Ctrl+Shift+F', aria: 'Control+Shift+F' });
   assert.equal(formatShortcut('Super+F5', false).label, 'Win+F5');
+});
+
+test('the plus key survives the "+" separator', () => {
+  assert.deepEqual(acceleratorParts('CommandOrControl++'), ['CommandOrControl', '+']);
+  assert.deepEqual(acceleratorParts('Ctrl+Shift++'), ['Ctrl', 'Shift', '+']);
+  assert.deepEqual(acceleratorParts('Alt+1'), ['Alt', '1']);
+  assert.deepEqual(formatShortcut('CommandOrControl++', false), { label: 'Ctrl++', aria: 'Control+Plus' });
+  assert.deepEqual(formatShortcut('CommandOrControl++', true), { label: '⌘+', aria: 'Meta+Plus' });
+  assert.deepEqual(formatShortcut('Alt+Plus', false), { label: 'Alt++', aria: 'Alt+Plus' });
+  assert.deepEqual(formatShortcut('Shift+-', false), { label: 'Shift+-', aria: 'Shift+-' });
 });
 
 test('who an interaction is with is never blank', () => {

@@ -34,11 +34,18 @@ const PC_NAMES: Record<string, string> = { Meta: 'Win', Control: 'Ctrl', Alt: 'A
 
 /** Turns an Electron accelerator ("CommandOrControl+Alt+1") into text for this platform. */
 export function formatShortcut(accelerator: string, mac: boolean): ShortcutText {
-  const keys = accelerator.split('+').filter(Boolean).map((part) => normaliseKey(part, mac));
+  const keys = acceleratorParts(accelerator).map((part) => normaliseKey(part, mac));
   const label = mac
-    ? keys.map((key) => MAC_SYMBOLS[key] ?? key).join('')
-    : keys.map((key) => PC_NAMES[key] ?? key).join('+');
+    ? keys.map((key) => MAC_SYMBOLS[key] ?? (key === 'Plus' ? '+' : key)).join('')
+    : keys.map((key) => PC_NAMES[key] ?? (key === 'Plus' ? '+' : key)).join('+');
   return { label, aria: keys.join('+') };
+}
+
+/** Splits on the separator "+", except that a "+" after it is the plus key itself ("CommandOrControl++"). */
+export function acceleratorParts(accelerator: string): string[] {
+  if (accelerator === '+') return ['+'];
+  if (accelerator.endsWith('++')) return [...accelerator.slice(0, -2).split('+').filter(Boolean), '+'];
+  return accelerator.split('+').filter(Boolean);
 }
 
 function normaliseKey(part: string, mac: boolean): string {
@@ -60,6 +67,10 @@ function normaliseKey(part: string, mac: boolean): string {
       return 'Alt';
     case 'shift':
       return 'Shift';
+    // aria-keyshortcuts separates keys with "+", so the plus key has to be spelled out there.
+    case '+':
+    case 'plus':
+      return 'Plus';
     default:
       return part.length === 1 ? part.toUpperCase() : part;
   }

@@ -8,6 +8,7 @@ import { createAuditDialog } from './views/audit-dialog.ts';
 import { createButtonBar } from './views/button-bar.ts';
 import { createInteractionList } from './views/interaction-list.ts';
 import { createReloginDialog } from './views/relogin-dialog.ts';
+import { createSettingsDialog } from './views/settings-dialog.ts';
 import { createSignInView } from './views/sign-in.ts';
 import { createStatusBar } from './views/status-bar.ts';
 
@@ -20,13 +21,14 @@ const buttonBar = createButtonBar({ store, agent, mac });
 const list = createInteractionList({ store, agent, onActivate: () => buttonBar.focusFirst() });
 const signIn = createSignInView({ store, agent });
 const audit = createAuditDialog({ store, agent });
-const statusBar = createStatusBar({ onOpenAudit: () => audit.open() });
+const statusBar = createStatusBar({ onOpenAudit: () => audit.open(), onOpenSettings: () => settings.open(), mac });
+const settings = createSettingsDialog({ store, agent, mac, fallbackFocus: () => statusBar.settingsButton });
 const relogin = createReloginDialog({ store, agent });
 
 const workspace = h('main', { class: 'workspace', tabindex: -1 }, list.element, buttonBar.element);
 const signedIn = h('div', { class: 'signed-in' }, header.element, workspace);
 const root = h('div', { class: 'app', 'aria-busy': 'true' }, signedIn, signIn.element, statusBar.element);
-document.body.append(root, relogin.element, audit.element);
+document.body.append(root, relogin.element, audit.element, settings.element);
 signedIn.hidden = true;
 signIn.element.hidden = true;
 
@@ -41,6 +43,7 @@ store.subscribe((state, previous) => {
   buttonBar.update(state);
   signIn.update(state, previous);
   statusBar.update(state);
+  settings.update(state, previous);
   relogin.update(state, previous);
   // Put focus where the work is whenever the view switches (keyboard users start in the right place).
   if (isSignedIn && document.activeElement === workspace && state.interactions.length) list.focus();

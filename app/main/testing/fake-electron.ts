@@ -48,9 +48,12 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
-  /** Emits like Chromium does, and says whether a listener prevented the default. */
-  fire(event: string, ...args: unknown[]): boolean {
-    const e = new FakeEvent();
+  /**
+   * Emits like Electron does, the details on the event object itself (will-navigate's `event.url`), and says
+   * whether a listener prevented the default.
+   */
+  fire(event: string, details: object = {}, ...args: unknown[]): boolean {
+    const e = Object.assign(new FakeEvent(), details);
     this.emit(event, e, ...args);
     return e.defaultPrevented;
   }
@@ -172,10 +175,16 @@ export function createFakeSafeStorage(options: { available?: boolean; backend?: 
 export class FakeGlobalShortcut {
   readonly registered = new Map<string, () => void>();
   readonly takenByOthers: Set<string>;
+  /** Every accelerator register() was called with, in order. */
+  readonly attempts: string[] = [];
+  /** Accelerators this "Electron" cannot convert: register throws, as gin does for a bad argument. */
+  readonly unparsable = new Set<string>();
   constructor(takenByOthers: string[] = []) {
     this.takenByOthers = new Set(takenByOthers);
   }
   register(accelerator: string, callback: () => void): boolean {
+    this.attempts.push(accelerator);
+    if (this.unparsable.has(accelerator)) throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
     if (this.takenByOthers.has(accelerator) || this.registered.has(accelerator)) return false;
     this.registered.set(accelerator, callback);
     return true;

@@ -14,7 +14,7 @@ type Shape = { tag: 'path'; d: string } | { tag: 'rect'; x: number; y: number; w
 const HANDSET = 'M4 2.5h2l1 2.7-1.3 1a7.6 7.6 0 0 0 4.1 4.1l1-1.3 2.7 1v2a1 1 0 0 1-1 1A11 11 0 0 1 3 3.5a1 1 0 0 1 1-1z';
 const BUBBLE = 'M2.5 3.5h11v7H8l-3.5 2.5v-2.5h-2z';
 
-type ExtraIcon = 'muted' | 'held' | 'inbound' | 'outbound' | 'check' | 'alert' | 'clock' | 'log';
+type ExtraIcon = 'muted' | 'held' | 'inbound' | 'outbound' | 'check' | 'alert' | 'clock' | 'log' | 'settings';
 
 const SHAPES: Record<InteractionType | ExtraIcon, Shape[]> =
   {
@@ -58,6 +58,12 @@ const SHAPES: Record<InteractionType | ExtraIcon, Shape[]> =
       { tag: 'path', d: 'M8 4.8V8l2.2 1.6' },
     ],
     log: [{ tag: 'path', d: 'M5.5 4.5h8M5.5 8h8M5.5 11.5h8M2.5 4.5h.5M2.5 8h.5M2.5 11.5h.5' }],
+    // Two sliders: "settings" without a gear's fiddly outline.
+    settings: [
+      { tag: 'path', d: 'M2.5 5h4.5M10.5 5h3M2.5 11h2M8 11h5.5' },
+      { tag: 'circle', cx: 8.75, cy: 5, r: 1.75 },
+      { tag: 'circle', cx: 6.25, cy: 11, r: 1.75 },
+    ],
   };
 
 export type IconName = keyof typeof SHAPES;

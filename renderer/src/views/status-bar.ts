@@ -1,12 +1,16 @@
-// The honest line at the bottom: is the session up, who and where, is the list current, and today's log.
+// The honest line at the bottom: is the session up, who and where, is the list current, today's log, settings,
+// and a quiet warning when a global shortcut is not ours.
 import type { SessionSnapshot } from '../../../app/ipc/contract.ts';
 import { h, setText } from '../dom.ts';
-import { formatCountdown, serverHost } from '../format.ts';
+import { formatCountdown, formatShortcut, serverHost } from '../format.ts';
+import { hasProblem, problemSummary } from '../shortcut-status.ts';
 import type { UiState } from '../state.ts';
 import { icon } from './icons.ts';
 
 export interface StatusBar {
   element: HTMLElement;
+  /** Opens the settings panel; focus returns here when the warning that may have opened it is gone. */
+  settingsButton: HTMLButtonElement;
   update(state: UiState): void;
 }
 
@@ -19,7 +23,13 @@ const STATE_TEXT: Record<SessionSnapshot['state'], string> = {
   'signed-out-by-server': 'Signed out by the server',
 };
 
-export function createStatusBar({ onOpenAudit }: { onOpenAudit(): void }): StatusBar {
+export interface StatusBarDeps {
+  onOpenAudit(): void;
+  onOpenSettings(): void;
+  mac: boolean;
+}
+
+export function createStatusBar({ onOpenAudit, onOpenSettings, mac }: StatusBarDeps): StatusBar {
   // Only the state word is a live region: the ticking countdown beside it would be announced every second.
   const stateText = h('span', { class: 'status-text', role: 'status' });
   const countdown = h('span', { class: 'status-countdown' });
@@ -34,6 +44,17 @@ export function createStatusBar({ onOpenAudit }: { onOpenAudit(): void }): Statu
     'Log',
   );
   audit.addEventListener('click', onOpenAudit);
+  // Shown only when a shortcut is not ours (taken by another application, or refused): quiet, but not silent.
+  const shortcutWarningText = h('span');
+  const shortcutWarning = h('button', { type: 'button', class: 'link-button status-warning' }, icon('alert'), shortcutWarningText);
+  shortcutWarning.hidden = true;
+  shortcutWarning.addEventListener('click', onOpenSettings);
+  const settings = h(
+    'button',
+    { type: 'button', class: 'link-button status-settings', 'aria-label': 'Settings', title: 'Settings: shortcuts and notifications' },
+    icon('settings'),
+  );
+  settings.addEventListener('click', onOpenSettings);
   const element = h(
     'footer',
     { class: 'status-bar' },
@@ -42,9 +63,23 @@ export function createStatusBar({ onOpenAudit }: { onOpenAudit(): void }): Statu
     where,
     demo,
     h('span', { class: 'status-spacer' }),
+    shortcutWarning,
     audit,
+    settings,
   );
   let session: SessionSnapshot | null = null;
+  let shortcuts: UiState['shortcuts'] | null = null;
+
+  function renderShortcutWarning(statuses: UiState['shortcuts']): void {
+    const summary = problemSummary(statuses);
+    shortcutWarning.hidden = summary === null;
+    setText(shortcutWarningText, summary ?? '');
+    const details = statuses.filter(hasProblem).map((status) => {
+      const keys = formatShortcut(status.accelerator, mac).label;
+      return status.error ? `${keys}: ${status.error}` : `${keys} is taken by another application.`;
+    });
+    shortcutWarning.title = details.length ? `${details.join('\n')}\nClick for the shortcut settings.` : '';
+  }
 
   function renderCountdown(): void {
     if (!session) return;
@@ -56,7 +91,12 @@ export function createStatusBar({ onOpenAudit }: { onOpenAudit(): void }): Statu
 
   return {
     element,
+    settingsButton: settings,
     update(state) {
+      if (state.shortcuts !== shortcuts) {
+        shortcuts = state.shortcuts;
+        renderShortcutWarning(shortcuts);
+      }
       if (state.session === session) return;
       session = state.session;
       element.dataset.state = session.state;
