@@ -2,8 +2,8 @@
 // clientButtonsMessage snapshots and deltas (PROTOCOL.md §4.2, §4.3). Button IDs are case-insensitive.
 // Each message is validated completely before the catalog changes.
 import { CLIENT_BUTTONS_MESSAGE_TYPE } from '../icws/wire-types.ts';
-import { boundedId, isRecord, optionalArray } from '../interactions/wire-guard.ts';
-import type { WireRecord } from '../interactions/wire-guard.ts';
+import { boundedId, checkEnvelope, isRecord, optionalArray, rejected, type ApplyResult, type RejectReason } from '../wire-guard.ts';
+import type { WireRecord } from '../wire-guard.ts';
 
 export interface CatalogText {
   readonly defaultValue?: string;
@@ -54,17 +54,9 @@ export interface ButtonCatalogOptions {
   limits?: Partial<ButtonCatalogLimits>;
 }
 
-export type CatalogRejectReason = 'not-an-object' | 'wrong-type' | 'other-subscription' | 'malformed';
-
-export interface CatalogApplyResult {
-  ok: boolean;
-  reason: CatalogRejectReason | null;
-  snapshot: boolean;
-  added: string[];
-  updated: string[];
-  removed: string[];
-  skipped: number;
-}
+/** Catalog messages are refused and applied like queue messages. */
+export type CatalogRejectReason = RejectReason;
+export type CatalogApplyResult = ApplyResult;
 
 export interface ButtonCatalogStats {
   applied: number;
@@ -128,7 +120,7 @@ export function createButtonCatalog(options: ButtonCatalogOptions = {}): ButtonC
     }
     if (typeof plan === 'string') {
       counters.rejected += 1;
-      return { ok: false, reason: plan, snapshot: false, added: [], updated: [], removed: [], skipped: 0 };
+      return rejected(plan);
     }
     return commit(plan);
   }
@@ -221,20 +213,14 @@ function emptyPlan(snapshot: boolean): Plan {
 }
 
 function validate(message: unknown, limits: ButtonCatalogLimits, subscriptionId: string | undefined): Plan | CatalogRejectReason {
-  if (!isRecord(message)) return 'not-an-object';
-  if (message.__type !== undefined && message.__type !== CLIENT_BUTTONS_MESSAGE_TYPE) return 'wrong-type';
-  if (subscriptionId !== undefined && message.subscriptionId !== undefined) {
-    if (typeof message.subscriptionId !== 'string') return 'malformed';
-    if (message.subscriptionId !== subscriptionId) return 'other-subscription';
-  }
-  // Without a boolean isDelta we cannot tell replace from merge.
-  if (typeof message.isDelta !== 'boolean') return 'malformed';
-  const added = optionalArray(message.added, limits.maxEntriesPerArray);
-  const changed = optionalArray(message.changed, limits.maxEntriesPerArray);
-  const removed = optionalArray(message.removed, limits.maxEntriesPerArray);
+  const wire = checkEnvelope(message, CLIENT_BUTTONS_MESSAGE_TYPE, subscriptionId);
+  if (typeof wire === 'string') return wire;
+  const added = optionalArray(wire.added, limits.maxEntriesPerArray);
+  const changed = optionalArray(wire.changed, limits.maxEntriesPerArray);
+  const removed = optionalArray(wire.removed, limits.maxEntriesPerArray);
   if (!added || !changed || !removed) return 'malformed';
 
-  const plan = emptyPlan(!message.isDelta);
+  const plan = emptyPlan(!wire.isDelta);
   readButtons(added, plan, plan.added, false, limits);
   readButtons(changed, plan, plan.changed, true, limits);
   for (const raw of removed) {

@@ -4,7 +4,7 @@
 import { QUEUE_CONTENTS_TYPE } from '../icws/wire-types.ts';
 import type { Attributes } from '../icws/wire-types.ts';
 import { canonicalAttributeName } from './queue-attributes.ts';
-import { boundedId, isRecord, optionalArray } from './wire-guard.ts';
+import { boundedId, checkEnvelope, isRecord, optionalArray, rejected, type ApplyResult, type RejectReason } from '../wire-guard.ts';
 
 export interface InteractionStoreLimits {
   /** Entries in each of interactionsAdded / interactionsChanged / interactionsRemoved; more rejects the message. */
@@ -34,24 +34,7 @@ export interface InteractionStoreOptions {
   limits?: Partial<InteractionStoreLimits>;
 }
 
-/**
- * Why a whole message was refused. `wrong-type` and `other-subscription` are someone else's messages;
- * the others were ours but unusable, so they also mark the store stale.
- */
-export type RejectReason = 'not-an-object' | 'wrong-type' | 'other-subscription' | 'malformed';
-
-export interface ApplyResult {
-  ok: boolean;
-  reason: RejectReason | null;
-  /** isDelta:false: the store was replaced. */
-  snapshot: boolean;
-  /** IDs new to the store, IDs that were present and touched, IDs that left, in message order. */
-  added: string[];
-  updated: string[];
-  removed: string[];
-  /** Entries and attribute values of this message that were dropped. */
-  skipped: number;
-}
+export type { ApplyResult, RejectReason } from '../wire-guard.ts';
 
 export interface InteractionStoreStats {
   applied: number;
@@ -100,7 +83,7 @@ export function createInteractionStore(options: InteractionStoreOptions = {}): I
   function reject(reason: RejectReason): ApplyResult {
     counters.rejected += 1;
     if (reason !== 'wrong-type' && reason !== 'other-subscription') stale = true;
-    return { ok: false, reason, snapshot: false, added: [], updated: [], removed: [], skipped: 0 };
+    return rejected(reason);
   }
 
   function commit(plan: Plan): ApplyResult {
@@ -208,20 +191,14 @@ interface Plan {
 }
 
 function validate(message: unknown, limits: InteractionStoreLimits, subscriptionId: string | undefined): Plan | RejectReason {
-  if (!isRecord(message)) return 'not-an-object';
-  if (message.__type !== undefined && message.__type !== QUEUE_CONTENTS_TYPE) return 'wrong-type';
-  if (subscriptionId !== undefined && message.subscriptionId !== undefined) {
-    if (typeof message.subscriptionId !== 'string') return 'malformed';
-    if (message.subscriptionId !== subscriptionId) return 'other-subscription';
-  }
-  // Without a boolean isDelta we cannot tell replace from merge; guessing either could corrupt the list.
-  if (typeof message.isDelta !== 'boolean') return 'malformed';
-  const added = optionalArray(message.interactionsAdded, limits.maxEntriesPerArray);
-  const changed = optionalArray(message.interactionsChanged, limits.maxEntriesPerArray);
-  const removed = optionalArray(message.interactionsRemoved, limits.maxEntriesPerArray);
+  const wire = checkEnvelope(message, QUEUE_CONTENTS_TYPE, subscriptionId);
+  if (typeof wire === 'string') return wire;
+  const added = optionalArray(wire.interactionsAdded, limits.maxEntriesPerArray);
+  const changed = optionalArray(wire.interactionsChanged, limits.maxEntriesPerArray);
+  const removed = optionalArray(wire.interactionsRemoved, limits.maxEntriesPerArray);
   if (!added || !changed || !removed) return 'malformed';
 
-  const plan: Plan = { snapshot: !message.isDelta, added: [], changed: [], removed: [], skippedEntries: 0, skippedAttributes: 0 };
+  const plan: Plan = { snapshot: !wire.isDelta, added: [], changed: [], removed: [], skippedEntries: 0, skippedAttributes: 0 };
   const readEntries = (list: readonly unknown[], into: Entry[]): void => {
     for (const raw of list) {
       const id = isRecord(raw) ? boundedId(raw.interactionId, limits.maxIdLength) : undefined;

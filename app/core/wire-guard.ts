@@ -1,0 +1,64 @@
+// Readers for values that came off the wire as `unknown`, shared by the caches that apply ICWS messages.
+// They never throw on well-formed JSON values.
+
+export type WireRecord = Record<string, unknown>;
+
+/** A JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is WireRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An optional array field: absent or null is an empty list (ICWS omits null properties), an array within
+ * `max` entries is itself, anything else is `undefined`, meaning the message is malformed.
+ */
+export function optionalArray(value: unknown, max: number): readonly unknown[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.length > max) return undefined;
+  return value;
+}
+
+/** A non-empty string of at most `max` UTF-16 units, else undefined. */
+export function boundedId(value: unknown, max: number): string | undefined {
+  return typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;
+}
+
+/**
+ * Why a whole message was refused. `wrong-type` and `other-subscription` are someone else's messages;
+ * the others were ours but unusable.
+ */
+export type RejectReason = 'not-an-object' | 'wrong-type' | 'other-subscription' | 'malformed';
+
+/** What applying one message did: all of it (minus the bad entries it held) or nothing. */
+export interface ApplyResult {
+  ok: boolean;
+  reason: RejectReason | null;
+  /** isDelta:false: everything was replaced. */
+  snapshot: boolean;
+  /** IDs new to the cache, IDs that were present and touched, IDs that left, in message order. */
+  added: string[];
+  updated: string[];
+  removed: string[];
+  /** Entries and values of this message that were dropped. */
+  skipped: number;
+}
+
+export function rejected(reason: RejectReason): ApplyResult {
+  return { ok: false, reason, snapshot: false, added: [], updated: [], removed: [], skipped: 0 };
+}
+
+/**
+ * The envelope every subscription message shares: its `__type` (absent is accepted), its subscription when
+ * one is expected, and a boolean isDelta, without which replace and merge cannot be told apart. Returns the
+ * message, or why it is refused.
+ */
+export function checkEnvelope(message: unknown, type: string, subscriptionId: string | undefined): WireRecord | RejectReason {
+  if (!isRecord(message)) return 'not-an-object';
+  if (message.__type !== undefined && message.__type !== type) return 'wrong-type';
+  if (subscriptionId !== undefined && message.subscriptionId !== undefined) {
+    if (typeof message.subscriptionId !== 'string') return 'malformed';
+    if (message.subscriptionId !== subscriptionId) return 'other-subscription';
+  }
+  if (typeof message.isDelta !== 'boolean') return 'malformed';
+  return message;
+}
