@@ -259,3 +259,23 @@ describe('switchover', () => {
     }
   });
 });
+
+describe('PUT /icws/{sessionId}/connection/station', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await start();
+  });
+  after(() => sim.close());
+
+  test('a workstation is connected (200) and read back; bad settings are 400s', async () => {
+    const session = await login(sim);
+    assert.equal((await call(sim, session, 'connection/station')).status, 404, 'no station yet');
+    const put = (body: unknown) => call(sim, session, 'connection/station', { method: 'PUT', body });
+    assert.equal((await put({ __type: 'urn:inin.com:connection:workstationSettings', workstation: '7001', supportedMediaTypes: [1] })).status, 200);
+    const station = (await (await call(sim, session, 'connection/station')).json()) as Record<string, unknown>;
+    assert.equal(station['id'], '7001');
+    assert.equal((await put({ __type: 'urn:inin.com:connection:workstationSettings' })).status, 400, 'workstation is required');
+    assert.equal((await put({ workstation: '7001' })).status, 400, 'the settings type is required');
+    assert.equal((await put({ __type: 'urn:inin.com:connection:stationlessSettings' })).status, 200);
+  });
+});

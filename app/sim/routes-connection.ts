@@ -1,6 +1,7 @@
 // Login, logout, connection state and the session-less feature and version resources (PROTOCOL.md §1).
 import { IC_AUTH_TYPE, type ConnectionResponse, type ConnectionSettings, type Feature, type FeatureInfoList } from '../core/icws/wire-types.ts';
 import { featureVersion, type IcwsRoute, type RequestContext, type SimState } from './context.ts';
+import type { Session } from './session-registry.ts';
 import { ErrorCode, icwsError, invalidProperty, invalidRepresentation, missingProperty, notFound } from './icws-errors.ts';
 import { isPlainObject, parseIcwsJson } from './http-io.ts';
 import { empty, json, type Reply } from './reply.ts';
@@ -146,4 +147,35 @@ export const connectionRoutes: IcwsRoute[] = [
       return empty(200);
     },
   },
+  { method: 'PUT', path: '/icws/:sessionId/connection/station', auth: 'session', fault: 'session', handle: putStation },
+  {
+    method: 'GET',
+    path: '/icws/:sessionId/connection/station',
+    auth: 'session',
+    fault: 'session',
+    handle: (_ctx, session) =>
+      session.station === null
+        ? notFound('No station is connected to this session.')
+        : json(200, { id: session.station, extension: session.station, stationSetting: 1 }),
+  },
 ];
+
+const STATION_TYPES = ['workstationSettings', 'remoteWorkstationSettings', 'remoteNumberSettings', 'stationlessSettings'].map(
+  (name) => `urn:inin.com:connection:${name}`,
+);
+
+/** PUT connection/station (PROTOCOL.md §1.7): the simulator keeps the workstation name; 200 as clients expect. */
+function putStation(ctx: RequestContext, session: Session): Reply {
+  const parsed = parseIcwsJson(ctx.req, ctx.body);
+  if (!parsed.ok) return parsed.reply;
+  const body = parsed.value;
+  if (!isPlainObject(body)) return invalidRepresentation('The station settings must be a JSON object.');
+  if (typeof body['__type'] !== 'string' || !STATION_TYPES.includes(body['__type'])) {
+    return invalidProperty('__type', `__type must be one of ${STATION_TYPES.join(', ')}.`);
+  }
+  const needsWorkstation = body['__type'].endsWith(':workstationSettings') || body['__type'].endsWith(':remoteWorkstationSettings');
+  const workstation = body['workstation'];
+  if (needsWorkstation && (typeof workstation !== 'string' || workstation.trim() === '')) return missingProperty('workstation');
+  session.station = typeof workstation === 'string' ? workstation : 'stationless';
+  return empty(200);
+}

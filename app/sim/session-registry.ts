@@ -35,6 +35,8 @@ export interface Session {
   stream: SseStream | null;
   readonly queueSubscriptions: Map<string, QueueSubscription>;
   readonly buttonSubscriptions: Map<string, ButtonSubscription>;
+  /** The workstation PUT connection/station connected, if any. */
+  station: string | null;
 }
 
 export interface SessionInfo {
@@ -48,6 +50,7 @@ export interface SessionInfo {
   lastActivityAt: string;
   streaming: boolean;
   queuedMessages: number;
+  station: string | null;
   queueSubscriptions: string[];
   clientButtonSubscriptions: string[];
 }
@@ -87,6 +90,7 @@ export class SessionRegistry {
       stream: null,
       queueSubscriptions: new Map(),
       buttonSubscriptions: new Map(),
+      station: null,
     };
     this.sessions.set(id, session);
     return session;
@@ -159,6 +163,7 @@ export class SessionRegistry {
       lastActivityAt: new Date(session.lastActivityAt).toISOString(),
       streaming: session.stream !== null && !session.stream.closed,
       queuedMessages: session.outbox.length,
+      station: session.station,
       queueSubscriptions: [...session.queueSubscriptions.keys()],
       clientButtonSubscriptions: [...session.buttonSubscriptions.keys()],
     };
