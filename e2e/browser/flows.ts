@@ -1,8 +1,25 @@
 // Steps several browser tests share, written the way an agent would do them.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright';
-import { AGENT1 } from './real-backend.ts';
+import type { OpenedApp, OpenOptions, Suite } from './harness.ts';
+import { AGENT1, startRealBackend, type RealBackend, type RealBackendOptions } from './real-backend.ts';
 import type { SimHttpAdmin } from './sim-admin.ts';
+
+/** Starts a real backend, opens the app on it, runs the body, and always closes the app, then the backend. */
+export async function withApp(
+  suite: Suite,
+  options: { backend?: RealBackendOptions; open?: OpenOptions },
+  body: (app: OpenedApp, real: RealBackend) => Promise<void>,
+): Promise<void> {
+  const real = await startRealBackend(options.backend);
+  const app = await suite.open(real.backend, options.open);
+  try {
+    await body(app, real);
+  } finally {
+    await app.close();
+    await real.close();
+  }
+}
 
 export function signInForm(page: Page) {
   return page.getByRole('form', { name: 'Sign in to PureConnect' });
@@ -15,6 +32,13 @@ export async function signIn(page: Page, server: string, credentials = AGENT1): 
   await form.getByLabel('Password', { exact: true }).fill(credentials.password);
   await form.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('listbox', { name: 'My Interactions' }).waitFor();
+}
+
+/** Signs in, selects Jane Doe's call and waits for its buttons. */
+export async function signInOnJane(page: Page, server: string): Promise<void> {
+  await signIn(page, server);
+  await row(page, 'Jane Doe').click();
+  await page.getByRole('group', { name: 'For Jane Doe' }).waitFor();
 }
 
 export function reloginDialog(page: Page) {

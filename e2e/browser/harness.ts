@@ -65,6 +65,8 @@ let rendererBuilt: Promise<unknown> | null = null;
  *   const app = await suite.open(real.backend, { colorScheme: 'dark' });
  *   ...drive app.page, read app.traffic, assert app.problems is empty...
  *   await app.close(); await real.close();                 // and suite.close() in after()
+ *
+ * withApp in flows.ts does the per-test part and always closes both.
  */
 export async function startSuite(): Promise<Suite> {
   process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';

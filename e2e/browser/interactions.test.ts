@@ -4,8 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ScenarioInteraction } from '../../app/sim/scenario.ts';
 import { startSuite, type Suite } from './harness.ts';
-import { startRealBackend } from './real-backend.ts';
-import { CALL_JANE, row, rows, signIn } from './flows.ts';
+import type { RealBackendOptions } from './real-backend.ts';
+import { CALL_JANE, row, rows, signIn, withApp } from './flows.ts';
 
 const GRACE: ScenarioInteraction = {
   interactionId: '1001000010',
@@ -27,10 +27,8 @@ describe('interaction list', () => {
   });
   after(() => suite.close());
 
-  test('adds, changes and removes rows as the simulator does', async () => {
-    const real = await startRealBackend();
-    const app = await suite.open(real.backend);
-    try {
+  test('adds, changes and removes rows as the simulator does', () =>
+    withApp(suite, {}, async (app, real) => {
       const { page } = app;
       await signIn(page, real.sim.url);
       await row(page, 'Jane Doe').waitFor();
@@ -63,16 +61,10 @@ describe('interaction list', () => {
         [`#interaction-${CALL_JANE} .row-elapsed`, first] as const,
       );
       assert.deepEqual(app.problems, []);
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 
-  test('selection goes to the core; a removed selection is dropped; an empty list says what will appear', async () => {
-    const real = await startRealBackend();
-    const app = await suite.open(real.backend);
-    try {
+  test('selection goes to the core; a removed selection is dropped; an empty list says what will appear', () =>
+    withApp(suite, {}, async (app, real) => {
       const { page } = app;
       await signIn(page, real.sim.url);
       const dan = row(page, 'Dan Brown');
@@ -93,13 +85,9 @@ describe('interaction list', () => {
       await page.getByText('No interactions right now').waitFor();
       await page.getByText('Calls, chats, emails and other interactions routed to you will appear here.').waitFor();
       assert.equal(await page.getByRole('listbox').isVisible(), false);
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 
-  test('three thousand interactions: only the visible rows are in the DOM, and End reaches the last', async () => {
+  test('three thousand interactions: only the visible rows are in the DOM, and End reaches the last', () => {
     const many = Array.from({ length: 3000 }, (_, i): ScenarioInteraction => ({
       interactionId: `20${String(i).padStart(8, '0')}`,
       attributes: {
@@ -112,10 +100,8 @@ describe('interaction list', () => {
         Eic_InitiationTime: `{now-${i + 1}s}`,
       },
     }));
-    const real = await startRealBackend({ scenario: (s) => ({ ...s, interactions: { ...s.interactions, agent1: many } }) });
-    const app = await suite.open(real.backend);
-    try {
-      const { page } = app;
+    const backend: RealBackendOptions = { scenario: (s) => ({ ...s, interactions: { ...s.interactions, agent1: many } }) };
+    return withApp(suite, { backend }, async ({ page }, real) => {
       await signIn(page, real.sim.url);
       const listbox = page.getByRole('listbox', { name: 'My Interactions' });
       await page.locator('[role="option"][aria-setsize="3000"]').first().waitFor();
@@ -132,9 +118,6 @@ describe('interaction list', () => {
       await page.keyboard.press('Home');
       await page.locator('.row:not([hidden])[aria-posinset="1"][aria-selected="true"]').waitFor();
       assert.ok((await page.locator('.row').count()) < 60);
-    } finally {
-      await app.close();
-      await real.close();
-    }
+    });
   });
 });

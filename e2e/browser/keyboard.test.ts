@@ -4,8 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright';
 import { startSuite, type Suite } from './harness.ts';
-import { startRealBackend } from './real-backend.ts';
-import { CALL_JANE, eventually, holdNextPress, reloginDialog } from './flows.ts';
+import { CALL_JANE, eventually, holdNextPress, reloginDialog, withApp } from './flows.ts';
 
 const focused = (page: Page) => page.locator(':focus');
 
@@ -28,10 +27,8 @@ describe('keyboard only', () => {
   });
   after(() => suite.close());
 
-  test('sign in, select, press, read the log, re-login: no mouse', async () => {
-    const real = await startRealBackend();
-    const app = await suite.open(real.backend);
-    try {
+  test('sign in, select, press, read the log, re-login: no mouse', () =>
+    withApp(suite, {}, async (app, real) => {
       const { page } = app;
       await page.locator('#sign-in-server:focus').waitFor();
       await page.keyboard.type(real.sim.url);
@@ -95,9 +92,5 @@ describe('keyboard only', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.deepEqual((await real.admin.actions()).map((a) => a.buttonId), ['Escalate', 'Escalate']);
       assert.deepEqual(app.problems, []);
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 });

@@ -4,19 +4,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright';
 import { startSuite, type Suite } from './harness.ts';
-import { startRealBackend, type RealBackend } from './real-backend.ts';
-import { CALL_JANE, row, signIn } from './flows.ts';
+import { CALL_JANE, signInOnJane, withApp } from './flows.ts';
 
 function result(page: Page) {
   return page.locator('.press-result');
-}
-
-async function signedInOnJane(suite: Suite, real: RealBackend) {
-  const app = await suite.open(real.backend);
-  await signIn(app.page, real.sim.url);
-  await row(app.page, 'Jane Doe').click();
-  await app.page.getByRole('group', { name: 'For Jane Doe' }).waitFor();
-  return app;
 }
 
 describe('presses', () => {
@@ -26,11 +17,10 @@ describe('presses', () => {
   });
   after(() => suite.close());
 
-  test('a click runs the handler action once, shows it in flight, then done, and it is in the log', async () => {
-    const real = await startRealBackend();
-    const app = await signedInOnJane(suite, real);
-    try {
+  test('a click runs the handler action once, shows it in flight, then done, and it is in the log', () =>
+    withApp(suite, {}, async (app, real) => {
       const { page } = app;
+      await signInOnJane(page, real.sim.url);
       await real.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 700, count: 1 });
       const escalate = page.getByRole('group', { name: 'For Jane Doe' }).getByRole('button', { name: 'Escalate', exact: true });
       assert.equal(await escalate.getAttribute('title'), 'Escalate this interaction to a supervisor\nShortcut: Ctrl+Alt+1');
@@ -51,17 +41,11 @@ describe('presses', () => {
       await page.keyboard.press('Escape');
       await log.waitFor({ state: 'hidden' });
       assert.deepEqual(app.problems, []);
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 
-  test('403 says the agent lacks permission, and nothing runs', async () => {
-    const real = await startRealBackend();
-    const app = await signedInOnJane(suite, real);
-    try {
-      const { page } = app;
+  test('403 says the agent lacks permission, and nothing runs', () =>
+    withApp(suite, {}, async ({ page }, real) => {
+      await signInOnJane(page, real.sim.url);
       await page.getByRole('button', { name: 'Force Recording' }).click();
       await result(page).getByText('You do not have permission to use Force Recording').waitFor();
       assert.equal(await result(page).getAttribute('data-tone'), 'error');
@@ -69,17 +53,11 @@ describe('presses', () => {
       assert.deepEqual(await real.admin.actions(), []);
       await result(page).getByRole('button', { name: 'Dismiss' }).click();
       await result(page).waitFor({ state: 'hidden' });
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 
-  test('other errors show the server message; Retry is offered only where resending is safe', async () => {
-    const real = await startRealBackend();
-    const app = await signedInOnJane(suite, real);
-    try {
-      const { page } = app;
+  test('other errors show the server message; Retry is offered only where resending is safe', () =>
+    withApp(suite, {}, async ({ page }, real) => {
+      await signInOnJane(page, real.sim.url);
       const wrapUp = page.getByRole('group', { name: 'For Jane Doe' }).getByRole('button', { name: 'Wrap Up' });
       await real.admin.addFault({ route: 'handler-action', kind: 'status', status: 500, count: 1, message: 'Handler threw: no account' });
       await wrapUp.click();
@@ -92,9 +70,5 @@ describe('presses', () => {
       await result(page).getByRole('button', { name: 'Retry' }).click();
       await result(page).getByText('Wrap Up done.').waitFor();
       assert.deepEqual((await real.admin.actions()).map((a) => a.buttonId), ['WrapUp'], 'only the retry reached the handler');
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 });

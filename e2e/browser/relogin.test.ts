@@ -4,8 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright';
 import { startSuite, type OpenedApp, type Suite } from './harness.ts';
-import { startRealBackend, type RealBackend } from './real-backend.ts';
-import { CALL_JANE, eventually, holdNextPress, reloginDialog, row, signIn } from './flows.ts';
+import type { RealBackend } from './real-backend.ts';
+import { CALL_JANE, eventually, holdNextPress, reloginDialog, row, signInOnJane, withApp } from './flows.ts';
 
 /** Clicks a button for Jane Doe whose request reaches the server just after the session has been ended. */
 async function pressAsSessionExpires(page: Page, real: RealBackend, label: string): Promise<void> {
@@ -18,13 +18,6 @@ function reloginEvents(app: OpenedApp): number {
   return app.traffic.events.filter((event) => event.channel === 'relogin:required').length;
 }
 
-async function openOnJane(suite: Suite, real: RealBackend): Promise<OpenedApp> {
-  const app = await suite.open(real.backend);
-  await signIn(app.page, real.sim.url);
-  await row(app.page, 'Jane Doe').click();
-  return app;
-}
-
 describe('re-login', () => {
   let suite: Suite;
   before(async () => {
@@ -32,11 +25,10 @@ describe('re-login', () => {
   });
   after(() => suite.close());
 
-  test('expiry opens one dialog; Escape keeps it; after re-login the waiting press runs exactly once', async () => {
-    const real = await startRealBackend();
-    const app = await openOnJane(suite, real);
-    try {
+  test('expiry opens one dialog; Escape keeps it; after re-login the waiting press runs exactly once', () =>
+    withApp(suite, {}, async (app, real) => {
       const { page } = app;
+      await signInOnJane(page, real.sim.url);
       await pressAsSessionExpires(page, real, 'Escalate');
       const dialog = reloginDialog(page);
       await dialog.waitFor();
@@ -70,17 +62,11 @@ describe('re-login', () => {
       assert.deepEqual(actions.map((a) => [a.buttonId, a.interactionId]), [['Escalate', CALL_JANE]], 'exactly once');
       assert.equal(reloginEvents(app), 1);
       assert.deepEqual(app.problems, []);
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 
-  test('a waiting press cancelled in the dialog never runs', async () => {
-    const real = await startRealBackend();
-    const app = await openOnJane(suite, real);
-    try {
-      const { page } = app;
+  test('a waiting press cancelled in the dialog never runs', () =>
+    withApp(suite, {}, async ({ page }, real) => {
+      await signInOnJane(page, real.sim.url);
       await pressAsSessionExpires(page, real, 'Wrap Up');
       const dialog = reloginDialog(page);
       await dialog.getByText('Wrap Up for Jane Doe').waitFor();
@@ -95,17 +81,11 @@ describe('re-login', () => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       assert.deepEqual(await real.admin.actions(), [], 'the cancelled press never reached the server');
       assert.deepEqual(real.agent.auditLog().map((entry) => [entry.buttonId, entry.result]), [['WrapUp', 'cancelled']]);
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 
-  test('a wrong password keeps the dialog open; signing out instead asks before discarding', async () => {
-    const real = await startRealBackend();
-    const app = await openOnJane(suite, real);
-    try {
-      const { page } = app;
+  test('a wrong password keeps the dialog open; signing out instead asks before discarding', () =>
+    withApp(suite, {}, async ({ page }, real) => {
+      await signInOnJane(page, real.sim.url);
       await pressAsSessionExpires(page, real, 'Escalate');
       const dialog = reloginDialog(page);
       await dialog.getByText('Escalate for Jane Doe').waitFor();
@@ -120,9 +100,5 @@ describe('re-login', () => {
       await page.getByRole('form', { name: 'Sign in to PureConnect' }).waitFor();
       await new Promise((resolve) => setTimeout(resolve, 200));
       assert.deepEqual(await real.admin.actions(), []);
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 });

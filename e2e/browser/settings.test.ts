@@ -7,8 +7,7 @@ import type { Page } from 'playwright';
 import type { PublicSettings } from '../../app/ipc/contract.ts';
 import { axeViolations } from './axe.ts';
 import { screenshot, startSuite, type Suite } from './harness.ts';
-import { startRealBackend } from './real-backend.ts';
-import { eventually, row, signIn, signInForm } from './flows.ts';
+import { eventually, signInForm, signInOnJane, withApp } from './flows.ts';
 
 const TAKEN = 'CommandOrControl+Alt+3';
 
@@ -28,14 +27,10 @@ describe('settings', () => {
   after(() => suite.close());
 
   for (const scheme of ['light', 'dark'] as const) {
-    test(`${scheme}: a shortcut another application holds shows as taken, from a badge; the panel passes axe`, async () => {
-      const real = await startRealBackend({ takenShortcuts: [TAKEN] });
-      const app = await suite.open(real.backend, { colorScheme: scheme });
-      try {
+    test(`${scheme}: a shortcut another application holds shows as taken, from a badge; the panel passes axe`, () =>
+      withApp(suite, { backend: { takenShortcuts: [TAKEN] }, open: { colorScheme: scheme } }, async (app, real) => {
         const { page } = app;
-        await signIn(page, real.sim.url);
-        await row(page, 'Jane Doe').click();
-        await page.getByRole('group', { name: 'For Jane Doe' }).waitFor();
+        await signInOnJane(page, real.sim.url);
         assert.equal(real.shortcuts.registered().includes(TAKEN), false, 'the other application has it');
 
         const warning = page.getByRole('button', { name: '1 shortcut taken' });
@@ -57,17 +52,11 @@ describe('settings', () => {
         await dialog.waitFor({ state: 'hidden' });
         await page.locator('.status-warning:focus').waitFor();
         assert.deepEqual(app.problems, []);
-      } finally {
-        await app.close();
-        await real.close();
-      }
-    });
+      }));
   }
 
-  test('from the keyboard, signed out: the switches save through settings:set and follow settings:changed', async () => {
-    const real = await startRealBackend();
-    const app = await suite.open(real.backend);
-    try {
+  test('from the keyboard, signed out: the switches save through settings:set and follow settings:changed', () =>
+    withApp(suite, {}, async (app, real) => {
       const { page } = app;
       await signInForm(page).waitFor();
       assert.equal(await page.locator('.status-warning').isVisible(), false, 'no warning without a problem');
@@ -109,9 +98,5 @@ describe('settings', () => {
       await dialog.waitFor({ state: 'hidden' });
       await page.locator('.status-settings:focus').waitFor();
       assert.deepEqual(app.problems, []);
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 });

@@ -5,7 +5,7 @@ import type { Page } from 'playwright';
 import { defaultScenario, startSimulator } from '../../app/sim/server.ts';
 import { startSuite, type Suite } from './harness.ts';
 import { startRealBackend } from './real-backend.ts';
-import { rows, signIn, signInForm } from './flows.ts';
+import { rows, signIn, signInForm, withApp } from './flows.ts';
 
 describe('sign-in', () => {
   let suite: Suite;
@@ -14,10 +14,8 @@ describe('sign-in', () => {
   });
   after(() => suite.close());
 
-  test('signs in and shows My Interactions, the session and who is signed in', async () => {
-    const real = await startRealBackend();
-    const app = await suite.open(real.backend);
-    try {
+  test('signs in and shows My Interactions, the session and who is signed in', () =>
+    withApp(suite, {}, async (app, real) => {
       const { page } = app;
       // Memory ports have no keyring: the form says so instead of offering remember-me.
       await page.getByText('Your password will not be remembered on this computer').waitFor();
@@ -30,11 +28,7 @@ describe('sign-in', () => {
       assert.equal(real.agent.snapshot().session.state, 'up');
       const signInCall = app.traffic.invokes.find((call) => call.channel === 'session:sign-in');
       assert.deepEqual(signInCall?.args, [{ server: real.sim.url, userId: 'agent1', password: 'agent1' }]);
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 
   test('bad credentials, an unreachable server and a server without client buttons 3 each say what is wrong', async () => {
     const real = await startRealBackend();

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright';
 import { axeViolations } from './axe.ts';
 import { screenshot, startSuite, type Suite } from './harness.ts';
-import { startRealBackend, type RealBackend } from './real-backend.ts';
-import { holdNextPress, reloginDialog, row, signIn, signInForm } from './flows.ts';
+import type { RealBackend } from './real-backend.ts';
+import { holdNextPress, reloginDialog, row, signInForm, signInOnJane, withApp } from './flows.ts';
 
 async function check(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
@@ -31,12 +31,10 @@ describe('main states', () => {
   after(() => suite.close());
 
   for (const scheme of ['light', 'dark'] as const) {
-    test(`${scheme}: sign-in, list, results, re-login, log and reconnecting pass axe`, async () => {
-      const real = await startRealBackend({ demo: true });
-      const app = await suite.open(real.backend, { colorScheme: scheme });
-      const prefix = scheme === 'light' ? '' : 'dark-';
-      try {
+    test(`${scheme}: sign-in, list, results, re-login, log and reconnecting pass axe`, () =>
+      withApp(suite, { backend: { demo: true }, open: { colorScheme: scheme } }, async (app, real) => {
         const { page } = app;
+        const prefix = scheme === 'light' ? '' : 'dark-';
         await signInForm(page).waitFor();
         await check(page, `${prefix}sign-in`);
 
@@ -47,9 +45,7 @@ describe('main states', () => {
         await signInForm(page).getByRole('alert').getByText('The user ID or password is not correct.').waitFor();
         await check(page, `${prefix}sign-in-error`);
 
-        await signIn(page, real.sim.url);
-        await row(page, 'Jane Doe').click();
-        await page.getByRole('group', { name: 'For Jane Doe' }).waitFor();
+        await signInOnJane(page, real.sim.url);
         await real.admin.changeInteraction('1001000003', { Eic_Muted: '1' });
         await row(page, 'Carol White').getByText('Muted', { exact: true }).waitFor();
         await check(page, `${prefix}signed-in`);
@@ -85,10 +81,6 @@ describe('main states', () => {
         await page.getByText('No interactions right now').waitFor();
         await check(page, `${prefix}empty`);
         assert.deepEqual(app.problems, []);
-      } finally {
-        await app.close();
-        await real.close();
-      }
-    });
+      }));
   }
 });

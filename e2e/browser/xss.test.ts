@@ -4,9 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright';
 import type { ClientButton } from '../../app/core/icws/wire-types.ts';
+import type { Scenario } from '../../app/sim/scenario.ts';
 import { startSuite, type Suite } from './harness.ts';
-import { startRealBackend } from './real-backend.ts';
-import { row, signIn, signInForm } from './flows.ts';
+import { row, signIn, signInForm, withApp } from './flows.ts';
 
 const NAME = `<img src=x onerror="window.__xss='name'">`;
 const ADDRESS = `<script>window.__xss='address'</script>`;
@@ -27,6 +27,32 @@ const XSS_BUTTON: ClientButton = {
   enabled: true,
 };
 
+/** The default scenario plus a hostile button and a hostile call. */
+function hostileScenario(s: Scenario): Scenario {
+  return {
+    ...s,
+    clientButtons: [...s.clientButtons, XSS_BUTTON],
+    interactions: {
+      ...s.interactions,
+      agent1: [
+        ...(s.interactions['agent1'] ?? []),
+        {
+          interactionId: '1001000666',
+          attributes: {
+            Eic_ObjectType: 'Call',
+            Eic_State: 'C',
+            Eic_CallStateString: STATE,
+            Eic_RemoteName: NAME,
+            Eic_RemoteAddress: ADDRESS,
+            Eic_CallDirection: 'I',
+            Eic_InitiationTime: '{now-5s}',
+          },
+        },
+      ],
+    },
+  };
+}
+
 async function assertNothingRan(page: Page): Promise<void> {
   assert.equal(await page.evaluate('window.__xss'), undefined, 'no injected script ran');
   assert.equal(await page.evaluate('document.scripts.length'), 1, 'only app.js is a script');
@@ -40,33 +66,8 @@ describe('hostile server strings', () => {
   });
   after(() => suite.close());
 
-  test('are shown as literal text in the list, the buttons, the results, the log and sign-in errors', async () => {
-    const real = await startRealBackend({
-      scenario: (s) => ({
-        ...s,
-        clientButtons: [...s.clientButtons, XSS_BUTTON],
-        interactions: {
-          ...s.interactions,
-          agent1: [
-            ...(s.interactions['agent1'] ?? []),
-            {
-              interactionId: '1001000666',
-              attributes: {
-                Eic_ObjectType: 'Call',
-                Eic_State: 'C',
-                Eic_CallStateString: STATE,
-                Eic_RemoteName: NAME,
-                Eic_RemoteAddress: ADDRESS,
-                Eic_CallDirection: 'I',
-                Eic_InitiationTime: '{now-5s}',
-              },
-            },
-          ],
-        },
-      }),
-    });
-    const app = await suite.open(real.backend);
-    try {
+  test('are shown as literal text in the list, the buttons, the results, the log and sign-in errors', () =>
+    withApp(suite, { backend: { scenario: hostileScenario } }, async (app, real) => {
       const { page } = app;
       await real.admin.addFault({ route: 'connection', kind: 'status', status: 500, count: 1, message: LOGIN_ERROR });
       const form = signInForm(page);
@@ -108,11 +109,7 @@ describe('hostile server strings', () => {
       await page.getByRole('option', { name: new RegExp(`Chat: ${escape(ADDRESS)}`) }).waitFor();
       await assertNothingRan(page);
       assert.deepEqual(app.problems, [], 'no CSP violation either: nothing even tried to run');
-    } finally {
-      await app.close();
-      await real.close();
-    }
-  });
+    }));
 });
 
 function escape(text: string): string {

@@ -1,4 +1,4 @@
-// Demo mode: with no server configured the agent signs in to the built-in simulator, and remembers none of it.
+// Demo mode (the built-in simulator, remembered nowhere), and the optional station at sign-in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAgent } from './agent.ts';
@@ -31,6 +31,19 @@ test('a configured server wins over the demo: nothing is signed in without a pas
     assert.equal(await agent.resume(), false);
     assert.equal(agent.snapshot().session.state, 'signed-out');
     assert.equal(sim.admin.sessions().length, 0);
+  } finally {
+    await agent.shutdown();
+    await sim.close();
+  }
+});
+
+test('a station given at sign-in is connected to the session', async () => {
+  const sim = await startQuietSimulator();
+  const agent = createAgent(createMemoryPorts());
+  try {
+    const result = await agent.signIn({ server: sim.url, userId: 'agent1', password: 'agent1', station: '7001' });
+    assert.equal(result.ok, true);
+    assert.deepEqual(sim.admin.sessions().map((s) => s.station), ['7001']);
   } finally {
     await agent.shutdown();
     await sim.close();

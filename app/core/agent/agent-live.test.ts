@@ -2,10 +2,10 @@
 // stream cuts, server restarts and switchover.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSimulator, type Simulator } from '../../sim/server.ts';
+import type { Simulator } from '../../sim/server.ts';
 import { QUEUE_CONTENTS_TYPE } from '../icws/wire-types.ts';
 import { QUEUE_SUBSCRIPTION_ID } from '../session/live-session.ts';
-import { agentFor, fresh, quietScenario, startQuietSimulator, waitFor, type AgentUnderTest } from './testing/agent-harness.ts';
+import { agentFor, fresh, quietScenario, startQuietSimulator, waitFor, withSignedInAgent, type AgentUnderTest } from './testing/agent-harness.ts';
 
 const ids = (t: AgentUnderTest) => t.agent.snapshot().interactions.map((view) => view.id).sort();
 const view = (t: AgentUnderTest, id: string) => t.agent.snapshot().interactions.find((v) => v.id === id);
@@ -92,26 +92,17 @@ describe('interactions and buttons', () => {
 });
 
 describe('message transports and interruptions', () => {
-  test('short polling when the server has messaging below 2', async () => {
+  test('short polling when the server has messaging below 2', () => {
     const scenario = quietScenario((s) => ({ ...s, features: { ...s.features, messaging: 1 } }));
-    const sim = await startSimulator({ scenario });
-    const t = agentFor();
-    try {
-      await t.signIn(sim.url);
+    return withSignedInAgent({ sim: { scenario } }, async (t, sim) => {
       sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
       await waitFor(() => view(t, '1001000002')?.state === 'connected', 'a polled delta');
       assert.equal(sim.admin.cutStreams(), 0, 'no SSE stream was opened');
-    } finally {
-      await t.agent.shutdown();
-      await sim.close();
-    }
+    });
   });
 
-  test('an SSE stream cut mid-message is reopened and the list resynchronised', async () => {
-    const sim = await startQuietSimulator();
-    const t = agentFor();
-    try {
-      await t.signIn(sim.url);
+  test('an SSE stream cut mid-message is reopened and the list resynchronised', () =>
+    withSignedInAgent({}, async (t, sim) => {
       const malformedBefore = t.agent.diagnostics().malformedMessages;
       const seenBefore = t.seen.length;
       sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
@@ -125,33 +116,19 @@ describe('message transports and interruptions', () => {
       assert.equal(view(t, '1001000002')!.state, 'connected');
       assert.deepEqual(ids(t), simIds(sim));
       assert.equal(t.count('relogin:required'), 0, 'a network cut is not an expiry');
-    } finally {
-      await t.agent.shutdown();
-      await sim.close();
-    }
-  });
+    }));
 
-  test('a stream that goes silent is detected as stalled and reopened', async () => {
-    const sim = await startQuietSimulator({ ssePingIntervalMs: 60_000 });
-    const t = agentFor({ stallMs: 300 });
-    try {
-      await t.signIn(sim.url);
+  test('a stream that goes silent is detected as stalled and reopened', () =>
+    withSignedInAgent({ sim: { ssePingIntervalMs: 60_000 }, agent: { stallMs: 300 } }, async (t, sim) => {
       await waitFor(() => sessionStates(t).includes('reconnecting'), 'the stall to be noticed');
       await waitFor(() => fresh(t.agent), 'the reopened stream');
       sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
       await waitFor(() => view(t, '1001000002')?.state === 'connected', 'deltas on the new stream');
       assert.equal(t.count('relogin:required'), 0);
-    } finally {
-      await t.agent.shutdown();
-      await sim.close();
-    }
-  });
+    }));
 
-  test('hundreds of malformed messages are counted and skipped; the store and the session are unharmed', async () => {
-    const sim = await startQuietSimulator();
-    const t = agentFor();
-    try {
-      await t.signIn(sim.url);
+  test('hundreds of malformed messages are counted and skipped; the store and the session are unharmed', () =>
+    withSignedInAgent({}, async (t, sim) => {
       const before = JSON.stringify(t.agent.rawInteractions());
       const queue = (extra: object) => JSON.stringify({ __type: QUEUE_CONTENTS_TYPE, subscriptionId: QUEUE_SUBSCRIPTION_ID, ...extra });
       const garbage: string[] = [];
@@ -185,17 +162,10 @@ describe('message transports and interruptions', () => {
       assert.ok(counts.rejectedQueueMessages >= 80, `refused by the store: ${JSON.stringify(counts)}`);
       assert.equal(t.agent.snapshot().session.state, 'up');
       assert.equal(t.count('relogin:required'), 0);
-    } finally {
-      await t.agent.shutdown();
-      await sim.close();
-    }
-  });
+    }));
 
-  test('the server going away marks the list stale; back with the session alive, it is fresh again', async () => {
-    const sim = await startQuietSimulator();
-    const t = agentFor();
-    try {
-      await t.signIn(sim.url);
+  test('the server going away marks the list stale; back with the session alive, it is fresh again', () =>
+    withSignedInAgent({}, async (t, sim) => {
       await sim.admin.stopListening();
       sim.admin.cutStreams();
       await waitFor(() => t.agent.snapshot().session.state === 'reconnecting', 'reconnecting');
@@ -205,34 +175,20 @@ describe('message transports and interruptions', () => {
       await sim.admin.resumeListening();
       await waitFor(() => fresh(t.agent), 'fresh again');
       assert.equal(t.count('relogin:required'), 0);
-    } finally {
-      await t.agent.shutdown();
-      await sim.close();
-    }
-  });
+    }));
 
-  test('a server restart loses the session: stale, one re-login request, then fresh after signing in', async () => {
-    const sim = await startQuietSimulator();
-    const t = agentFor();
-    try {
-      await t.signIn(sim.url);
+  test('a server restart loses the session: stale, one re-login request, then fresh after signing in', () =>
+    withSignedInAgent({}, async (t, sim) => {
       sim.admin.restart();
       await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the expiry');
       assert.equal(t.agent.snapshot().session.stale, true);
       assert.equal(t.count('relogin:required'), 1);
       await t.signIn(sim.url);
       assert.deepEqual(ids(t), simIds(sim));
-    } finally {
-      await t.agent.shutdown();
-      await sim.close();
-    }
-  });
+    }));
 
-  test('connectionStateChangeMessage: down without reconnect signs out; down with reconnect asks to sign in again', async () => {
-    const sim = await startQuietSimulator();
-    const t = agentFor();
-    try {
-      await t.signIn(sim.url);
+  test('connectionStateChangeMessage: down without reconnect signs out; down with reconnect asks to sign in again', () =>
+    withSignedInAgent({}, async (t, sim) => {
       sim.admin.pushConnectionState({ newConnectionState: 2, reason: 'Logged off by a supervisor', shouldReconnect: false });
       await waitFor(() => t.agent.snapshot().session.state === 'signed-out-by-server', 'signed out by the server');
       assert.equal(t.agent.snapshot().session.reason, 'Logged off by a supervisor');
@@ -242,11 +198,7 @@ describe('message transports and interruptions', () => {
       sim.admin.pushConnectionState({ newConnectionState: 2, reason: 'Session manager restarting', shouldReconnect: true });
       await waitFor(() => t.agent.snapshot().session.state === 'expired', 'expired');
       assert.equal(t.count('relogin:required'), 1);
-    } finally {
-      await t.agent.shutdown();
-      await sim.close();
-    }
-  });
+    }));
 
   test('switchover: the old server turns backup, the re-login lands on the host it names', async () => {
     const primary = await startQuietSimulator({ host: '127.0.0.1' });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { PressProgress } from '../../ipc/contract.ts';
 import type { Simulator } from '../../sim/server.ts';
 import { createMemoryPorts } from './memory-ports.ts';
-import { agentFor, fresh, startQuietSimulator, waitFor, type AgentUnderTest } from './testing/agent-harness.ts';
+import { agentFor, fresh, startQuietSimulator, waitFor, withSignedInAgent, type AgentUnderTest } from './testing/agent-harness.ts';
 
 const CALL = '1001000001';
 const progressOf = (t: AgentUnderTest, pressId: string) =>
@@ -153,11 +153,8 @@ describe('presses', () => {
   });
 });
 
-test('pending presses older than the limit are dropped with a reason and never sent', async () => {
-  const sim = await startQuietSimulator();
-  const t = agentFor({ pendingTtlMs: 200 });
-  try {
-    await t.signIn(sim.url);
+test('pending presses older than the limit are dropped with a reason and never sent', () =>
+  withSignedInAgent({ agent: { pendingTtlMs: 200 } }, async (t, sim) => {
     sim.admin.expireSessions();
     const press = await t.agent.press({ buttonId: 'RequestBreak' }, 'click');
     assert.equal(press.phase, 'pending');
@@ -167,18 +164,11 @@ test('pending presses older than the limit are dropped with a reason and never s
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(sim.admin.actions().length, 0);
     assert.equal(t.agent.auditLog().at(-1)!.result, 'dropped');
-  } finally {
-    await t.agent.shutdown();
-    await sim.close();
-  }
-});
+  }));
 
-test('a restart resumes a live session from stored credentials without the password', async () => {
-  const sim = await startQuietSimulator();
+test('a restart resumes a live session from stored credentials without the password', () => {
   const ports = createMemoryPorts();
-  const first = agentFor({ ports });
-  try {
-    await first.signIn(sim.url);
+  return withSignedInAgent({ agent: { ports } }, async (first, sim) => {
     const stored = await ports.credentials.load();
     assert.ok(stored && stored.csrfToken && stored.cookie.startsWith(`icws_${stored.sessionId}=`));
     // A second app instance with the same stores: as after a crash, nobody signed out.
@@ -194,17 +184,11 @@ test('a restart resumes a live session from stored credentials without the passw
     const third = agentFor({ ports: copy });
     assert.equal(await third.agent.resume(), false, 'a dead session is not resumed');
     assert.equal(await copy.credentials.load(), null, 'and its credentials are forgotten');
-  } finally {
-    await first.agent.shutdown();
-    await sim.close();
-  }
+  });
 });
 
-test('shortcut slots press the buttons of the selected interaction, through the same runner', async () => {
-  const sim = await startQuietSimulator();
-  const t = agentFor();
-  try {
-    await t.signIn(sim.url);
+test('shortcut slots press the buttons of the selected interaction, through the same runner', () =>
+  withSignedInAgent({}, async (t, sim) => {
     t.agent.setFocusedInteraction('1001000004');
     const statuses = t.agent.snapshot().shortcuts;
     const slot1 = statuses.find((s) => s.action.kind === 'button-slot' && s.action.slot === 1)!;
@@ -217,8 +201,4 @@ test('shortcut slots press the buttons of the selected interaction, through the 
     assert.equal(t.agent.auditLog()[0]!.source, 'shortcut');
     await t.agent.signOut();
     assert.deepEqual(t.ports.shortcuts.registered(), [], 'sign-out releases every shortcut');
-  } finally {
-    await t.agent.shutdown();
-    await sim.close();
-  }
-});
+  }));

@@ -11,7 +11,7 @@ import { QUEUE_SUBSCRIPTION_ID } from '../session/live-session.ts';
 import { createAgent } from './agent.ts';
 import { createMemoryPorts } from './memory-ports.ts';
 import type { PasswordVault } from './ports.ts';
-import { AGENT1, agentFor, fresh, startQuietSimulator, waitFor, type AgentUnderTest } from './testing/agent-harness.ts';
+import { AGENT1, agentFor, fresh, startQuietSimulator, waitFor, withSignedInAgent, type AgentUnderTest } from './testing/agent-harness.ts';
 
 const states = (t: AgentUnderTest, from = 0) =>
   t.seen.slice(from).filter((e) => e.event === 'session:changed').map((e) => e.payload as { state: string; stale: boolean; reason: string | null });
@@ -19,20 +19,14 @@ const phasesOf = (t: AgentUnderTest, pressId: string) =>
   t.seen.filter((e) => e.event === 'press:progress').map((e) => e.payload as PressProgress).filter((p) => p.pressId === pressId);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-test('two sign-ins at once leave one live session, up and fresh', async () => {
-  const sim = await startQuietSimulator();
-  const t = agentFor();
-  try {
+test('two sign-ins at once leave one live session, up and fresh', () =>
+  withSignedInAgent({ signIn: false }, async (t, sim) => {
     const results = await Promise.all([t.agent.signIn({ server: sim.url, ...AGENT1 }), t.agent.signIn({ server: sim.url, ...AGENT1 })]);
     assert.deepEqual(results.map((r) => r.ok), [true, true]);
     await waitFor(() => fresh(t.agent), 'a fresh list');
     assert.equal(sim.admin.sessions().filter((s) => s.alive).length, 1, 'the replaced session was signed out');
     assert.equal((await t.agent.press({ buttonId: 'RequestBreak' }, 'click')).phase, 'succeeded');
-  } finally {
-    await t.agent.shutdown();
-    await sim.close();
-  }
-});
+  }));
 
 test('a server that keeps refusing the subscription is retried with growing delays, and says why', async () => {
   const sim = await startQuietSimulator();
@@ -56,21 +50,14 @@ test('a server that keeps refusing the subscription is retried with growing dela
   }
 });
 
-test('a 503 while reconnecting means switchover: the session expires so that signing in reaches the new server', async () => {
-  const sim = await startQuietSimulator();
-  const t = agentFor();
-  try {
-    await t.signIn(sim.url);
+test('a 503 while reconnecting means switchover: the session expires so that signing in reaches the new server', () =>
+  withSignedInAgent({}, async (t, sim) => {
     sim.admin.addFault({ route: 'session', kind: 'status', status: 503 });
     sim.admin.cutStreams();
     await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the expiry');
     assert.match(t.agent.snapshot().session.reason ?? '', /switching over/);
     assert.equal(t.count('relogin:required'), 1);
-  } finally {
-    await t.agent.shutdown();
-    await sim.close();
-  }
-});
+  }));
 
 test('a server unreachable for several attempts, which named alternates, asks to sign in again to reach them', async () => {
   const sim = await startQuietSimulator({ alternateHosts: ['127.0.0.2'] });
@@ -89,11 +76,8 @@ test('a server unreachable for several attempts, which named alternates, asks to
   }
 });
 
-test("a press in flight when another agent signs in is dropped, never sent with the other agent's session", async () => {
-  const sim = await startQuietSimulator();
-  const t = agentFor();
-  try {
-    await t.signIn(sim.url);
+test("a press in flight when another agent signs in is dropped, never sent with the other agent's session", () =>
+  withSignedInAgent({}, async (t, sim) => {
     sim.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 1500, count: 1 });
     const inFlight = t.agent.press({ buttonId: 'RequestBreak' }, 'click');
     await sleep(30);
@@ -106,17 +90,10 @@ test("a press in flight when another agent signs in is dropped, never sent with 
     assert.match(phasesOf(t, press.pressId).at(-1)!.error!.message, /different user/);
     await sleep(200);
     assert.deepEqual(sim.admin.actions(), []);
-  } finally {
-    await t.agent.shutdown();
-    await sim.close();
-  }
-});
+  }));
 
-test('signed out by the server: shortcuts released, list gone, and a press in flight is dropped, not held', async () => {
-  const sim = await startQuietSimulator();
-  const t = agentFor();
-  try {
-    await t.signIn(sim.url);
+test('signed out by the server: shortcuts released, list gone, and a press in flight is dropped, not held', () =>
+  withSignedInAgent({}, async (t, sim) => {
     assert.ok(t.ports.shortcuts.registered().length > 0);
     sim.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 800, count: 1 });
     const inFlight = t.agent.press({ buttonId: 'RequestBreak' }, 'click');
@@ -132,17 +109,10 @@ test('signed out by the server: shortcuts released, list gone, and a press in fl
     await t.signIn(sim.url);
     await sleep(200);
     assert.deepEqual(sim.admin.actions(), []);
-  } finally {
-    await t.agent.shutdown();
-    await sim.close();
-  }
-});
+  }));
 
-test('a shortcut whose selected interaction has left the list does nothing', async () => {
-  const sim = await startQuietSimulator();
-  const t = agentFor();
-  try {
-    await t.signIn(sim.url);
+test('a shortcut whose selected interaction has left the list does nothing', () =>
+  withSignedInAgent({}, async (t, sim) => {
     t.agent.setFocusedInteraction('1001000004');
     sim.admin.removeInteraction('1001000004');
     await waitFor(() => !t.agent.snapshot().interactions.some((v) => v.id === '1001000004'), 'the removal');
@@ -152,17 +122,10 @@ test('a shortcut whose selected interaction has left the list does nothing', asy
     // Nothing selected: the newest active interaction by start time (the alerting call began 12 s ago).
     const press = await t.agent.pressSlot(1);
     assert.equal(press?.interactionId, '1001000002');
-  } finally {
-    await t.agent.shutdown();
-    await sim.close();
-  }
-});
+  }));
 
-test('a lost message of ours asks for a fresh snapshot; a burst of them asks once', async () => {
-  const sim = await startQuietSimulator();
-  const t = agentFor();
-  try {
-    await t.signIn(sim.url);
+test('a lost message of ours asks for a fresh snapshot; a burst of them asks once', () =>
+  withSignedInAgent({}, async (t, sim) => {
     const from = t.seen.length;
     const broken = JSON.stringify({ __type: QUEUE_CONTENTS_TYPE, subscriptionId: QUEUE_SUBSCRIPTION_ID, isDelta: true, interactionsAdded: 'lost' });
     sim.admin.pushRawEvents(Array.from({ length: 50 }, () => broken));
@@ -174,17 +137,10 @@ test('a lost message of ours asks for a fresh snapshot; a burst of them asks onc
       t.agent.snapshot().interactions.map((v) => v.id).sort(),
       sim.admin.interactions('agent1').map((i) => i.interactionId).sort(),
     );
-  } finally {
-    await t.agent.shutdown();
-    await sim.close();
-  }
-});
+  }));
 
-test('a server that never pings keeps its quiet stream: a heartbeat checks it instead of reconnecting', async () => {
-  const sim = await startQuietSimulator({ ssePingIntervalMs: 0 });
-  const t = agentFor({ stallMs: 200 });
-  try {
-    await t.signIn(sim.url);
+test('a server that never pings keeps its quiet stream: a heartbeat checks it instead of reconnecting', () =>
+  withSignedInAgent({ sim: { ssePingIntervalMs: 0 }, agent: { stallMs: 200 } }, async (t, sim) => {
     const from = t.seen.length;
     await sleep(900);
     assert.deepEqual(states(t, from).map((s) => s.state), [], 'no reconnect over four quiet periods');
@@ -192,11 +148,7 @@ test('a server that never pings keeps its quiet stream: a heartbeat checks it in
     await waitFor(() => t.agent.snapshot().interactions.find((v) => v.id === '1001000002')?.state === 'connected', 'a delta');
     sim.admin.expireSessions();
     await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the heartbeat finding the expiry');
-  } finally {
-    await t.agent.shutdown();
-    await sim.close();
-  }
-});
+  }));
 
 test('a remembered password is found again however the address and user were typed', async () => {
   const sim = await startQuietSimulator();

@@ -63,6 +63,25 @@ export function agentFor(
   };
 }
 
+/**
+ * Starts a quiet simulator and an agent, signs in unless told not to, runs the body, and always shuts the agent
+ * down and closes the simulator, in that order.
+ */
+export async function withSignedInAgent(
+  options: { sim?: SimulatorOptions; agent?: Parameters<typeof agentFor>[0]; signIn?: boolean },
+  body: (t: AgentUnderTest, sim: Simulator) => Promise<void>,
+): Promise<void> {
+  const sim = await startQuietSimulator(options.sim);
+  const t = agentFor(options.agent);
+  try {
+    if (options.signIn ?? true) await t.signIn(sim.url);
+    await body(t, sim);
+  } finally {
+    await t.agent.shutdown();
+    await sim.close();
+  }
+}
+
 export function fresh(agent: AgentCore): boolean {
   const { session } = agent.snapshot();
   return session.state === 'up' && !session.stale;
