@@ -101,9 +101,15 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     return catalog.buttons().filter(isEnabled);
   }
 
-  // The derived list is rebuilt only after the store or the catalog changed, not per reader.
+  // The list is derived once per change, not per reader, and row by row: a delta rebuilds only the rows
+  // it touched; a snapshot or a catalog change rebuilds them all.
   let derived: InteractionView[] | null = null;
-  const invalidate = () => void (derived = null);
+  const rows = new Map<string, InteractionView>();
+  function invalidate(ids?: readonly string[]) {
+    derived = null;
+    if (ids) for (const id of ids) rows.delete(id);
+    else rows.clear();
+  }
 
   function interactions(): InteractionView[] {
     derived ??= derive();
@@ -112,12 +118,17 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
 
   function derive(): InteractionView[] {
     const buttons = enabledButtons();
-    return sortInteractions(
-      store.all().map(({ id, attributes }) => {
-        const view = toInteractionView(id, attributes, []);
-        return { ...view, buttons: buttonsFor(buttons, matchOf(view), 1) };
-      }),
-    );
+    const views: InteractionView[] = [];
+    for (const id of store.ids()) {
+      let row = rows.get(id);
+      if (!row) {
+        const view = toInteractionView(id, store.get(id) ?? {}, []);
+        row = { ...view, buttons: buttonsFor(buttons, matchOf(view), 1) };
+        rows.set(id, row);
+      }
+      views.push(row);
+    }
+    return sortInteractions(views);
   }
 
   /**
@@ -239,7 +250,7 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
       emitSession();
       return live.resubscribe();
     }
-    invalidate();
+    invalidate(result.snapshot ? undefined : [...result.added, ...result.updated, ...result.removed]);
     if (!result.snapshot && settings.notifications) notifyAlerting(result.added);
     emitLists();
     if (!result.snapshot) return;
