@@ -9,6 +9,8 @@ import type { LiveSession } from '../session/live-session.ts';
 import type { AuditLog } from './audit-log.ts';
 
 export const DEFAULT_PENDING_TTL_MS = 2 * 60_000;
+/** More held presses than this is not an agent waiting for a session: the rest are refused, visibly. */
+export const MAX_HELD_PRESSES = 100;
 
 /** A press that passed the catalog check: the button's canonical ID and its label. */
 export interface CheckedPress {
@@ -89,6 +91,7 @@ export function createActionRunner(options: ActionRunnerOptions) {
     // Held only while a session may come back; after a sign-out nothing of it may run later.
     const { state } = live.status();
     if (state === 'signed-out' || state === 'signed-out-by-server') return refuse(press, 'Not sent: you are signed out.');
+    if (held.size >= MAX_HELD_PRESSES) return refuse(press, 'Not sent: too many presses are already waiting.');
     const expiresAt = queuedAt + ttl;
     const timer = setTimeout(() => drop(press.pressId, 'Not sent: the session did not come back within the time limit.'), Math.max(0, expiresAt - now()));
     held.set(press.pressId, { ...press, queuedAt, expiresAt, timer });

@@ -1,6 +1,7 @@
 // The agent core when things go wrong in awkward ways: racing sign-ins, a server that keeps refusing, a
-// switchover noticed while reconnecting, another agent signing in, a server sign-out, lost messages,
-// a server that never pings, and secrets in error objects.
+// switchover noticed while reconnecting, another agent signing in, a server sign-out, lost messages, a
+// server that never pings, a stream that never starts, failures during a reconnect, a failed sign-in on a
+// working session, key repeat, and secrets in error objects.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
@@ -11,7 +12,9 @@ import { QUEUE_SUBSCRIPTION_ID } from '../session/live-session.ts';
 import { createAgent } from './agent.ts';
 import { createMemoryPorts } from './memory-ports.ts';
 import type { PasswordVault } from './ports.ts';
-import { AGENT1, agentFor, fresh, startQuietSimulator, waitFor, withSignedInAgent, type AgentUnderTest } from './testing/agent-harness.ts';
+import { startSimulator } from '../../sim/server.ts';
+import { AGENT1, agentFor, fresh, quietScenario, startQuietSimulator, waitFor, withSignedInAgent, type AgentUnderTest } from './testing/agent-harness.ts';
+import { startRecordingProxy } from './testing/recording-proxy.ts';
 
 const states = (t: AgentUnderTest, from = 0) =>
   t.seen.slice(from).filter((e) => e.event === 'session:changed').map((e) => e.payload as { state: string; stale: boolean; reason: string | null });
@@ -124,20 +127,34 @@ test('a shortcut whose selected interaction has left the list does nothing', () 
     assert.equal(press?.interactionId, '1001000002');
   }));
 
-test('a lost message of ours asks for a fresh snapshot; a burst of them asks once', () =>
-  withSignedInAgent({}, async (t, sim) => {
-    const from = t.seen.length;
+test('lost messages of ours, readable or not, ask for a fresh snapshot; a burst asks once', async () => {
+  const sim = await startQuietSimulator();
+  const proxy = await startRecordingProxy(sim);
+  const t = agentFor();
+  const queuePuts = () => proxy.count('PUT', /\/messaging\/subscriptions\/queues\//);
+  try {
+    await t.signIn(proxy.url);
+    assert.equal(queuePuts(), 1);
     const broken = JSON.stringify({ __type: QUEUE_CONTENTS_TYPE, subscriptionId: QUEUE_SUBSCRIPTION_ID, isDelta: true, interactionsAdded: 'lost' });
-    sim.admin.pushRawEvents(Array.from({ length: 50 }, () => broken));
-    await waitFor(() => states(t, from).some((s) => s.stale), 'the list marked out of date');
+    const truncated = '{"__type":"urn:inin.com:queues:queueContentsMessage","subscriptionId":"my-interactions","isDelta":true,"interactionsRemo';
+    sim.admin.pushRawEvents([...Array.from({ length: 25 }, () => broken), ...Array.from({ length: 25 }, () => truncated)]);
+    await waitFor(() => queuePuts() === 2, 'one resubscription');
     await waitFor(() => fresh(t.agent), 'the fresh snapshot');
-    const resubscriptions = states(t, from).filter((s, i, all) => s.stale && !(all[i - 1]?.stale ?? false)).length;
-    assert.equal(resubscriptions, 1);
+    await sleep(2500);
+    assert.equal(queuePuts(), 2, 'the burst asked once');
     assert.deepEqual(
       t.agent.snapshot().interactions.map((v) => v.id).sort(),
       sim.admin.interactions('agent1').map((i) => i.interactionId).sort(),
     );
-  }));
+    // A catalog message the catalog cannot use asks as well.
+    sim.admin.pushRawEvents([JSON.stringify({ __type: 'urn:inin.com:configuration.people:clientButtonsMessage', subscriptionId: 'client-buttons', isDelta: true, added: 'x' })]);
+    await waitFor(() => queuePuts() === 3, 'a resubscription for the catalog');
+  } finally {
+    await t.agent.shutdown();
+    await proxy.close();
+    await sim.close();
+  }
+});
 
 test('a server that never pings keeps its quiet stream: a heartbeat checks it instead of reconnecting', () =>
   withSignedInAgent({ sim: { ssePingIntervalMs: 0 }, agent: { stallMs: 200 } }, async (t, sim) => {
@@ -146,9 +163,79 @@ test('a server that never pings keeps its quiet stream: a heartbeat checks it in
     assert.deepEqual(states(t, from).map((s) => s.state), [], 'no reconnect over four quiet periods');
     sim.admin.changeInteraction('1001000002', { Eic_State: 'C' });
     await waitFor(() => t.agent.snapshot().interactions.find((v) => v.id === '1001000002')?.state === 'connected', 'a delta');
-    sim.admin.expireSessions();
+    // The heartbeat, not the stream, is what hears the 401 here.
+    sim.admin.addFault({ route: 'heartbeat', kind: 'status', status: 401 });
     await waitFor(() => t.agent.snapshot().session.state === 'expired', 'the heartbeat finding the expiry');
+    assert.equal(t.count('relogin:required'), 1);
   }));
+
+test('a stream whose answer never starts is given up and reopened, even on a server that pings', () =>
+  withSignedInAgent({ signIn: false, agent: { stallMs: 300 } }, async (t, sim) => {
+    sim.admin.addFault({ route: 'messages', kind: 'delay', ms: 10_000, count: 1 });
+    assert.equal((await t.agent.signIn({ server: sim.url, ...AGENT1 })).ok, true);
+    // Given up at the first quiet period (300 ms), not after the heartbeat allowance (8 × 300 ms).
+    await waitFor(() => fresh(t.agent), 'a fresh list over a second stream', 1500);
+    assert.ok(states(t).some((s) => s.state === 'reconnecting'));
+  }));
+
+test('a press failing while a reconnect attempt is under way does not start a second one', () =>
+  withSignedInAgent({}, async (t, sim) => {
+    // The press hangs, then its connection drops (it may have reached the server); meanwhile the stream is
+    // cut and the reconnect attempt's GET connection is slow, so the press fails during the attempt.
+    sim.admin.addFault({ route: 'handler-action', kind: 'delay', ms: 400, count: 1 });
+    sim.admin.addFault({ route: 'handler-action', kind: 'drop', count: 1 });
+    sim.admin.addFault({ route: 'session', kind: 'delay', ms: 700, count: 1 });
+    const press = t.agent.press({ buttonId: 'RequestBreak' }, 'click');
+    await sleep(30);
+    sim.admin.cutStreams();
+    assert.equal((await press).phase, 'failed');
+    await waitFor(() => fresh(t.agent), 'the reconnect');
+    await sleep(600);
+    assert.equal(fresh(t.agent), true, 'still up and fresh: no second attempt tore it down');
+    const moves = states(t).map((s) => s.state).filter((state, i, all) => state !== all[i - 1]);
+    assert.deepEqual(moves.slice(-2), ['reconnecting', 'up']);
+  }));
+
+test('a failed sign-in on top of a working session leaves it working', () =>
+  withSignedInAgent({}, async (t, sim) => {
+    const wrong = await t.agent.signIn({ server: sim.url, userId: 'agent1', password: 'wrong' });
+    assert.equal(wrong.ok, false);
+    await waitFor(() => fresh(t.agent), 'the old session back');
+    assert.ok(t.ports.shortcuts.registered().length > 0);
+    assert.equal((await t.agent.press({ buttonId: 'RequestBreak' }, 'click')).phase, 'succeeded');
+    assert.equal(sim.admin.sessions().filter((s) => s.alive).length, 1);
+  }));
+
+test('a held-down shortcut key repeating is one press', () =>
+  withSignedInAgent({}, async (t, sim) => {
+    t.agent.setFocusedInteraction('1001000004');
+    for (let i = 0; i < 5; i++) t.ports.shortcuts.trigger('CommandOrControl+Alt+1');
+    await waitFor(() => sim.admin.actions().length === 1, 'the press');
+    await sleep(500);
+    assert.equal(sim.admin.actions().length, 1);
+    t.ports.shortcuts.trigger('CommandOrControl+Alt+1');
+    await waitFor(() => sim.admin.actions().length === 2, 'a deliberate second press, later');
+  }));
+
+test('polling stops for good once the server ends the session', async () => {
+  const scenario = quietScenario((s) => ({ ...s, features: { ...s.features, messaging: 1 } }));
+  const sim = await startSimulator({ scenario });
+  const proxy = await startRecordingProxy(sim);
+  const t = agentFor();
+  const polls = () => proxy.count('GET', /\/messaging\/messages$/);
+  try {
+    await t.signIn(proxy.url);
+    sim.admin.pushConnectionState({ newConnectionState: 2, reason: 'Logged off', shouldReconnect: false });
+    await waitFor(() => t.agent.snapshot().session.state === 'signed-out-by-server', 'the server sign-out');
+    const after = polls();
+    await sleep(300);
+    assert.equal(polls(), after, 'no poll after the channel stopped');
+  } finally {
+    await t.agent.shutdown();
+    await proxy.close();
+    await sim.close();
+  }
+});
 
 test('a remembered password is found again however the address and user were typed', async () => {
   const sim = await startQuietSimulator();

@@ -3,27 +3,13 @@
 // which gets the cookie alone, as an EventSource would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, request, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { agentFor, startQuietSimulator, waitFor } from './testing/agent-harness.ts';
+import { startRecordingProxy } from './testing/recording-proxy.ts';
 
 test('every session request carries the cookie and, but for messages, the CSRF token', async () => {
   const sim = await startQuietSimulator();
-  const seen: { method: string; path: string; headers: IncomingHttpHeaders }[] = [];
-  const proxy = createServer((req, res) => {
-    seen.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers });
-    const upstream = request(
-      { host: sim.host, port: sim.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  const proxy = await startRecordingProxy(sim);
+  const { seen, url } = proxy;
   const t = agentFor();
   try {
     await t.signIn(url);
@@ -55,8 +41,7 @@ test('every session request carries the cookie and, but for messages, the CSRF t
     assert.equal(login?.headers.cookie, undefined, 'the login sends no cookie');
   } finally {
     await t.agent.shutdown();
-    proxy.closeAllConnections();
-    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await proxy.close();
     await sim.close();
   }
 });

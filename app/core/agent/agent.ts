@@ -42,6 +42,10 @@ export interface AgentTuning {
   stallMs?: number;
 }
 
+const NOT_SIGNED_IN = 'Not sent: you are signed out.';
+/** A second press of the same shortcut within this is the key repeating, not the agent asking twice. */
+const SHORTCUT_REPEAT_MS = 400;
+
 const TYPE_NAMES: Record<InteractionView['type'], string> = {
   call: 'call',
   callback: 'callback request',
@@ -78,6 +82,8 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
   const audit = createAuditLog(options.audit);
   let settings = mergeSettings(safeLoad(() => options.settings.load()));
   let focused: string | null = null;
+  /** Why held presses are dropped when the session reaches signed-out. */
+  let signOutReason = NOT_SIGNED_IN;
   let lastShortcuts = '';
 
   const runner = createActionRunner({
@@ -227,8 +233,9 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
 
   live.on('status', () => {
     const session = sessionSnapshot();
-    // The server signed the agent out: nothing of that session may act later, from a key or a held press.
+    // Signed out, by the agent or the server: nothing of that session may act later, from a key or a held press.
     if (session.state === 'signed-out-by-server') clearSession('Not sent: the server signed you out.');
+    if (session.state === 'signed-out') clearSession(signOutReason);
     emitSession();
     if (ready()) void runner.flush();
   });
@@ -267,10 +274,9 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
   });
 
   live.on('buttons', (message) => {
-    if (catalog.apply(message).ok) {
-      invalidate();
-      emitLists();
-    }
+    if (!catalog.apply(message).ok) return live.resubscribe();
+    invalidate();
+    emitLists();
   });
 
   runner.on('progress', (progress) => events.emit('press:progress', progress));
@@ -311,10 +317,16 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     return runner.press(request, source);
   }
 
+  let lastShortcut = { key: '', at: -Infinity };
+
   async function pressSlot(slot: number) {
     const buttonId = slotButtons()[slot - 1];
     const target = shortcutTarget();
     if (!buttonId || target === 'gone') return null;
+    // A held-down key repeats; the handler action is not idempotent, so a repeat is not a second press.
+    const key = `${buttonId}\u0000${target?.id ?? ''}`;
+    if (key === lastShortcut.key && now() - lastShortcut.at < SHORTCUT_REPEAT_MS) return null;
+    lastShortcut = { key, at: now() };
     return runner.press({ buttonId, ...(target ? { interactionId: target.id } : {}) }, 'shortcut');
   }
 
@@ -392,8 +404,12 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
   }
 
   async function signOut(reason = 'Not sent: you signed out.'): Promise<SessionSnapshot> {
-    await live.signOut();
-    clearSession(reason);
+    signOutReason = reason;
+    try {
+      await live.signOut();
+    } finally {
+      signOutReason = NOT_SIGNED_IN;
+    }
     return sessionSnapshot();
   }
 

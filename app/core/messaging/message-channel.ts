@@ -28,6 +28,10 @@ export interface MessageChannel {
 }
 
 const MAX_ERROR_BODY = 64 * 1024;
+/** A poll answer read off a stream request: as large as any other reply may be. */
+const MAX_POLL_BODY = 8 * 1024 * 1024;
+/** Quiet periods a heartbeat may excuse before the stream is reopened anyway. */
+const MAX_EXCUSED_SILENCES = 8;
 
 export function openMessageChannel(options: MessageChannelOptions): MessageChannel {
   const { client, session } = options;
@@ -83,7 +87,8 @@ export function openMessageChannel(options: MessageChannelOptions): MessageChann
       if (stopped) return;
       if (response.status !== 200) return fail(httpError(response, 'messaging'));
       if (response.text.trim() !== '') dispatchArray(response.text);
-      pollTimer = setTimeout(poll, pollIntervalMs);
+      // A message just handled may have stopped the channel (the server ended the session).
+      if (!stopped) pollTimer = setTimeout(poll, pollIntervalMs);
     } catch (error) {
       fail(asIcwsError(error));
     }
@@ -91,13 +96,16 @@ export function openMessageChannel(options: MessageChannelOptions): MessageChann
 
   async function stream() {
     let stallTimer: ReturnType<typeof setTimeout> | undefined;
+    let started = false;
     let pinged = false;
+    let excused = 0;
     const stalled = new IcwsError('network', 'The message stream went silent; reconnecting.', { delivery: 'maybe-sent' });
-    // Silence from a server that pings means the stream is dead. A server that never pings may simply have
-    // nothing to say: a heartbeat asks it (PROTOCOL.md §7.3), and the stream stays while it answers.
+    // A stream that never started, or a server that pings and went silent, is dead. A server that never
+    // pings may simply have nothing to say: a heartbeat asks it (PROTOCOL.md §7.3), and the stream stays
+    // while it answers, for a while; then it is reopened, and the subscriptions with it, to be sure.
     const onSilence = async () => {
       if (stopped) return;
-      if (pinged) return fail(stalled);
+      if (!started || pinged || ++excused > MAX_EXCUSED_SILENCES) return fail(stalled);
       try {
         await client.call(session, 'POST', '/messaging/heartbeat');
         if (!stopped) armStall();
@@ -117,14 +125,15 @@ export function openMessageChannel(options: MessageChannelOptions): MessageChann
         headers: { ...headers, Accept: 'text/event-stream' },
         signal: abort.signal,
       });
+      started = true;
       const contentType = response.headers['content-type'] ?? '';
       if (response.status !== 200) {
-        const text = await readText(response.chunks);
+        const text = await readText(response.chunks, MAX_ERROR_BODY);
         return fail(httpError({ status: response.status, headers: response.headers, setCookies: [], text }, 'messaging'));
       }
       if (isJsonMediaType(contentType)) {
         // The server answered the stream request as a poll: take the messages and keep polling.
-        dispatchArray(await readText(response.chunks));
+        dispatchArray(await readText(response.chunks, MAX_POLL_BODY));
         transport = 'poll';
         clearTimeout(stallTimer);
         pollTimer = setTimeout(poll, pollIntervalMs);
@@ -137,6 +146,7 @@ export function openMessageChannel(options: MessageChannelOptions): MessageChann
       });
       for await (const chunk of response.chunks) {
         if (stopped) return;
+        excused = 0;
         armStall();
         parser.push(chunk);
       }
@@ -157,12 +167,12 @@ export function openMessageChannel(options: MessageChannelOptions): MessageChann
   };
 }
 
-async function readText(chunks: AsyncIterable<Uint8Array | string>): Promise<string> {
+async function readText(chunks: AsyncIterable<Uint8Array | string>, limit: number): Promise<string> {
   const decoder = new TextDecoder();
   let text = '';
   for await (const chunk of chunks) {
     text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (text.length > MAX_ERROR_BODY) break;
+    if (text.length > limit) break;
   }
   return text;
 }

@@ -153,17 +153,22 @@ export function createLiveSession(options: LiveSessionOptions) {
     };
   }
 
+  /** An unreadable message may have been one of ours: counted, and a fresh snapshot asked for. */
   function malformed(why: string) {
     malformedCount++;
     events.emit('malformed', { reason: why });
+    resubscribe();
   }
 
-  /** Every failure of every call of a session comes here; calls of an earlier session are ignored. */
+  /**
+   * Every failure of every call of a session comes here; calls of an earlier session are ignored. A 401
+   * expires the session. Anything else starts reconnecting once: while reconnecting, the attempts decide.
+   */
   function failed(session: IcwsSession, error: unknown) {
     if (session !== current) return;
     const icws = isIcwsError(error) ? error : new IcwsError('network', 'Unexpected failure.');
     if (icws.isSessionRejected) return expire(icws.serverMessage ?? 'Your session has expired.');
-    startReconnecting(icws.message);
+    if (state === 'up') startReconnecting(icws.message);
   }
 
   async function expire(why: string) {
@@ -180,9 +185,16 @@ export function createLiveSession(options: LiveSessionOptions) {
     if (state === 'up' || state === 'reconnecting') await end('signed-out-by-server', why);
   }
 
+  /** From up (or a resume that found no server): stop listening and schedule the first attempt. */
   function startReconnecting(why: string) {
-    if (state !== 'up' && state !== 'reconnecting' && state !== 'signing-in') return;
+    if (state !== 'up' && state !== 'signing-in') return;
     halt();
+    scheduleAttempt(why);
+  }
+
+  /** One timer at a time: the next attempt, after the backoff's delay. */
+  function scheduleAttempt(why: string) {
+    clearTimeout(reconnectTimer);
     const delay = backoff.next();
     nextAttemptAt = now() + delay;
     setState('reconnecting', why);
@@ -191,25 +203,30 @@ export function createLiveSession(options: LiveSessionOptions) {
   }
 
   async function attemptReconnect(session: IcwsSession) {
-    if (session !== current) return;
+    const stillOurs = () => session === current && state === 'reconnecting';
+    if (!stillOurs()) return;
     let settings: ConnectionSettings;
     try {
       settings = await client.connectionState(session);
     } catch (error) {
-      if (session !== current) return;
+      if (!stillOurs()) return;
       const icws = isIcwsError(error) ? error : null;
       if (icws?.isSessionRejected) {
         return expire('The server no longer knows this session (it may have restarted). Sign in again.');
       }
       // Sessions do not survive a switchover: signing in again is what reaches the server now in charge.
-      if (icws?.status === 503) return expire('The server is switching over. Sign in again to continue.');
+      // A 3xx is read like a 503 (PROTOCOL.md §7.4).
+      const status = icws?.status ?? 0;
+      if (status === 503 || (status >= 300 && status < 400)) {
+        return expire('The server is switching over. Sign in again to continue.');
+      }
       if (icws?.kind === 'network') unreachableAttempts++;
       if (unreachableAttempts >= ATTEMPTS_BEFORE_SWITCHOVER && session.alternateHosts.length > 0) {
         return expire(`The server cannot be reached. Sign in again to try its alternate (${session.alternateHosts.join(', ')}).`);
       }
-      return startReconnecting(icws?.message ?? 'The server cannot be reached.');
+      return scheduleAttempt(icws?.message ?? 'The server cannot be reached.');
     }
-    if (session !== current) return;
+    if (!stillOurs()) return;
     if (settings.connectionState !== 1) return endByServer(settings);
     await resync(session);
   }
@@ -321,8 +338,6 @@ export function createLiveSession(options: LiveSessionOptions) {
     const replaced = current;
     current = null;
     setState('signing-in');
-    // Signing in again while signed in: the old session is ended on the server, not left to time out.
-    if (replaced) await client.logout(replaced).catch(() => undefined);
     let session: IcwsSession;
     try {
       session = await client.login({
@@ -336,13 +351,20 @@ export function createLiveSession(options: LiveSessionOptions) {
       }
       if (parameters.station) await putStation(session, parameters.station);
     } catch (error) {
+      // A session that was working goes on working: a failed sign-in on top of it changes nothing.
+      if (replaced) {
+        adopt(replaced);
+        await resync(replaced);
+        throw error;
+      }
       // A failed re-login keeps the expiry (and with it the pending presses); any other failure signs out.
-      current = null;
       // The sign-in result carries its own error; the state keeps the reason it had, if it returns to one.
       const keep = before === 'expired' || before === 'signed-out-by-server';
       setState(keep ? before : 'signed-out', keep ? beforeReason : null);
       throw error;
     }
+    // Signed in again while signed in: the old session is ended on the server, not left to time out.
+    if (replaced) await client.logout(replaced).catch(() => undefined);
     adopt(session);
     if (persist) await credentials.save(toCredentials(session, parameters.applicationName)).catch(() => undefined);
     else await credentials.clear().catch(() => undefined);
