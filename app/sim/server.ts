@@ -8,6 +8,7 @@ import { featureVersion, type IcwsRoute, type RequestContext, type SimMode, type
 import { FaultInjector, type FaultAction } from './faults.ts';
 import { ADMIN_RESPONSE_TYPE, ICWS_RESPONSE_TYPE, readBody, writeReply } from './http-io.ts';
 import { ErrorCode, gone, icwsError, notFound, serverError, unauthorized } from './icws-errors.ts';
+import { ICON_PATH, serveIcon } from './icons.ts';
 import { icwsRoutes } from './icws-routes.ts';
 import { empty, json, type Reply } from './reply.ts';
 import { Router } from './router.ts';
@@ -131,6 +132,7 @@ async function handle(sim: SimState, admin: SimAdmin, req: IncomingMessage, res:
   try {
     const body = await readBody(req);
     if (isAdmin) writeReply(res, await handleAdmin(admin, req, res, url, body), ADMIN_RESPONSE_TYPE);
+    else if (req.method === 'GET' && ICON_PATH.test(url.pathname)) serveIcon(res);
     else await handleIcws(sim, req, res, url, body);
   } catch (error) {
     const message = `Unexpected simulator failure: ${(error as Error).message}`;

@@ -2,6 +2,7 @@
 // stream cuts, server restarts and switchover.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { iconBytes } from '../../sim/icons.ts';
 import type { Simulator } from '../../sim/server.ts';
 import { QUEUE_CONTENTS_TYPE } from '../icws/wire-types.ts';
 import { QUEUE_SUBSCRIPTION_ID } from '../session/live-session.ts';
@@ -67,7 +68,13 @@ describe('interactions and buttons', () => {
     assert.deepEqual(buttons.none, ['RequestBreak'], 'queue toolbar buttons with availability Always');
     assert.equal(buttons.all.some((b) => b.id === 'LegacySurvey'), false, 'a disabled button is never shown');
     assert.equal(buttons.all.find((b) => b.id === 'Escalate')!.tooltip, 'Escalate this interaction to a supervisor');
-    assert.equal(buttons.all.find((b) => b.id === 'CrmLookup')!.iconUri, null, 'remote icons are not passed to the renderer');
+  });
+
+  test("a button's icon on the server reaches the window as inline data, never as a remote address", async () => {
+    const crm = () => t.agent.snapshot().buttons.all.find((b) => b.id === 'CrmLookup')!;
+    await waitFor(() => crm().iconUri !== null, 'the icon');
+    assert.equal(crm().iconUri, `data:image/png;base64,${iconBytes().toString('base64')}`);
+    assert.equal(t.agent.snapshot().buttons.all.find((b) => b.id === 'Escalate')!.iconUri, null, 'no icon configured');
   });
 
   test('availability 1 needs an active interaction; a disconnected one loses those buttons', async () => {

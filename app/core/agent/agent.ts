@@ -16,6 +16,7 @@ import { createActionRunner } from '../actions/action-runner.ts';
 import { createAuditLog } from '../actions/audit-log.ts';
 import { createButtonCatalog, type CatalogButton } from '../buttons/button-catalog.ts';
 import { appliesTo, buttonsFor, isEnabled, type MatchInteraction } from '../buttons/button-match.ts';
+import { createIconCache } from '../buttons/button-icons.ts';
 import { toButtonView } from '../buttons/button-view.ts';
 import { createEmitter } from '../emitter.ts';
 import { createIcwsClient, type IcwsClient } from '../icws/client.ts';
@@ -96,6 +97,7 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     ...(options.pendingTtlMs === undefined ? {} : { pendingTtlMs: options.pendingTtlMs }),
   });
   const shortcuts = createShortcutManager(options.shortcuts, onShortcut);
+  const icons = createIconCache(client.http, () => events.emit('buttons:changed', buttonsSnapshot()));
 
   // --- derived views -------------------------------------------------------------------------------------
 
@@ -167,7 +169,9 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
       if (id && !acceleratorOf.has(id)) acceleratorOf.set(id, status.accelerator);
     }
     return {
-      all: enabledButtons().map((button) => toButtonView(button, settings.language, acceleratorOf.get(button.id) ?? null)),
+      all: enabledButtons().map((button) =>
+        toButtonView(button, settings.language, acceleratorOf.get(button.id) ?? null, icons.resolve(button.iconUri, live.status().server)),
+      ),
       none: buttonsFor(enabledButtons(), null, 0),
     };
   }
@@ -398,6 +402,7 @@ export function createAgent(options: AgentOptions & AgentTuning): AgentCore {
     emitShortcuts(shortcuts.statuses());
     store.clear();
     catalog.clear();
+    icons.clear();
     invalidate();
     focused = null;
     emitLists();

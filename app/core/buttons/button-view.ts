@@ -31,7 +31,13 @@ export function safeIconUri(uri: string | undefined): string | null {
   return uri !== undefined && SAFE_ICON.test(uri) ? uri : null;
 }
 
-export function toButtonView(button: CatalogButton, language: string, shortcut: string | null): ButtonView {
+/** `icon` is the image to show (a data: URI the core fetched); by default the button's own iconUri. */
+export function toButtonView(
+  button: CatalogButton,
+  language: string,
+  shortcut: string | null,
+  icon: string | null | undefined = button.iconUri,
+): ButtonView {
   const displayName = button.configurationId.displayName;
   const label =
     pickText(button.buttonText, language) ??
@@ -41,7 +47,7 @@ export function toButtonView(button: CatalogButton, language: string, shortcut: 
     id: button.id,
     label: displayText(label),
     tooltip: displayText(pickText(button.description, language) ?? ''),
-    iconUri: safeIconUri(button.iconUri),
+    iconUri: safeIconUri(icon ?? undefined),
     shortcut,
   };
 }

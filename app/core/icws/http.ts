@@ -34,8 +34,16 @@ export interface StreamResponse {
   chunks: AsyncIterable<Uint8Array | string>;
 }
 
+export interface BytesResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
 export interface Http {
   request(request: HttpRequest): Promise<HttpResponse>;
+  /** A binary body (a button icon), at most `maxBytes` long. */
+  bytes(request: HttpRequest & { maxBytes: number }): Promise<BytesResponse>;
   /** For server-sent events: resolves once headers arrive. */
   stream(request: HttpRequest): Promise<StreamResponse>;
 }
@@ -80,6 +88,22 @@ export function createHttp(options: HttpOptions = {}): Http {
           headers: flattenHeaders(response.headers),
           setCookies: setCookiesOf(response.headers),
           text: typeof response.data === 'string' ? response.data : '',
+        };
+      } catch (error) {
+        throw networkError(error);
+      }
+    },
+    async bytes(request) {
+      try {
+        const response = await instance.request<ArrayBuffer>({
+          ...config(request),
+          responseType: 'arraybuffer',
+          maxContentLength: request.maxBytes,
+        });
+        return {
+          status: response.status,
+          headers: flattenHeaders(response.headers),
+          body: new Uint8Array(response.data),
         };
       } catch (error) {
         throw networkError(error);
