@@ -2,7 +2,7 @@
 // clientButtonsMessage snapshots and deltas (PROTOCOL.md §4.2, §4.3). Button IDs are case-insensitive.
 // Each message is validated completely before the catalog changes.
 import { CLIENT_BUTTONS_MESSAGE_TYPE } from '../icws/wire-types.ts';
-import { boundedId, checkEnvelope, isRecord, optionalArray, rejected, type ApplyResult, type RejectReason } from '../wire-guard.ts';
+import { accepted, applyKeyedChanges, boundedId, checkEnvelope, isRecord, optionalArray, rejected, type ApplyResult, type RejectReason } from '../wire-guard.ts';
 import type { WireRecord } from '../wire-guard.ts';
 
 export interface CatalogText {
@@ -126,62 +126,24 @@ export function createButtonCatalog(options: ButtonCatalogOptions = {}): ButtonC
   }
 
   function commit(plan: Plan): CatalogApplyResult {
-    const previous = catalog;
-    const target = plan.snapshot ? new Map<string, CatalogButton>() : catalog;
-    // The ID each mentioned key had before this message (null when new), recorded before the first change to it.
-    const before = new Map<string, string | null>();
-    const mention = (key: string): void => {
-      if (!before.has(key)) before.set(key, previous.get(key)?.id ?? null);
-    };
-    let skippedEntries = plan.skippedEntries;
-    let unknownIds = 0;
-
-    for (const entry of plan.added) {
-      if (!target.has(entry.key) && target.size >= limits.maxButtons) {
-        skippedEntries += 1;
-        continue;
-      }
-      mention(entry.key);
-      // Map.set keeps an existing key where it is: an added button that is already known is replaced in place.
-      target.set(entry.key, build(entry.configurationId, entry.fields));
-    }
-    for (const entry of plan.changed) {
-      const current = target.get(entry.key);
-      if (!current) {
-        unknownIds += 1;
-        continue;
-      }
-      mention(entry.key);
-      target.set(entry.key, merge(current, entry));
-    }
-    for (const key of plan.removed) {
-      mention(key);
-      if (!target.delete(key)) unknownIds += 1;
-    }
-
-    const result: CatalogApplyResult = {
-      ok: true,
-      reason: null,
-      snapshot: plan.snapshot,
-      added: [],
-      updated: [],
-      removed: [],
-      skipped: skippedEntries + plan.skippedParts,
-    };
-    for (const [key, was] of before) {
-      const now = target.get(key);
-      if (now) (was === null ? result.added : result.updated).push(now.id);
-      else if (was !== null) result.removed.push(was);
-    }
-    if (plan.snapshot) {
-      for (const [key, button] of previous) if (!target.has(key) && !before.has(key)) result.removed.push(button.id);
-      catalog = target;
-    }
+    const applied = applyKeyedChanges(
+      catalog,
+      {
+        snapshot: plan.snapshot,
+        added: plan.added.map((entry) => ({ key: entry.key, value: build(entry.configurationId, entry.fields) })),
+        changed: plan.changed.map((entry) => ({ key: entry.key, change: (current: CatalogButton) => merge(current, entry) })),
+        removed: plan.removed,
+      },
+      limits.maxButtons,
+      (_key, button) => button.id,
+    );
+    catalog = applied.next;
+    const skippedEntries = plan.skippedEntries + applied.skippedEntries;
     counters.applied += 1;
     counters.skippedEntries += skippedEntries;
     counters.skippedParts += plan.skippedParts;
-    counters.unknownIds += unknownIds;
-    return result;
+    counters.unknownIds += applied.unknownIds;
+    return accepted(plan.snapshot, applied, skippedEntries + plan.skippedParts);
   }
 
   return {

@@ -4,7 +4,7 @@
 import { QUEUE_CONTENTS_TYPE } from '../icws/wire-types.ts';
 import type { Attributes } from '../icws/wire-types.ts';
 import { canonicalAttributeName } from './queue-attributes.ts';
-import { boundedId, checkEnvelope, isRecord, optionalArray, rejected, type ApplyResult, type RejectReason } from '../wire-guard.ts';
+import { accepted, applyKeyedChanges, boundedId, checkEnvelope, isRecord, optionalArray, rejected, type ApplyResult, type RejectReason } from '../wire-guard.ts';
 
 export interface InteractionStoreLimits {
   /** Entries in each of interactionsAdded / interactionsChanged / interactionsRemoved; more rejects the message. */
@@ -87,66 +87,33 @@ export function createInteractionStore(options: InteractionStoreOptions = {}): I
   }
 
   function commit(plan: Plan): ApplyResult {
-    const previous = interactions;
-    const target = plan.snapshot ? new Map<string, AttributeMap>() : interactions;
-    // Whether each ID mentioned was held before this message, recorded before the first change to it.
-    const before = new Map<string, boolean>();
-    const mention = (id: string): void => {
-      if (!before.has(id)) before.set(id, previous.has(id));
-    };
-    let skippedEntries = plan.skippedEntries;
     let skippedAttributes = plan.skippedAttributes;
-    let unknownIds = 0;
-
-    for (const entry of plan.added) {
-      if (!target.has(entry.id) && target.size >= limits.maxInteractions) {
-        skippedEntries += 1;
-        continue;
-      }
-      mention(entry.id);
-      target.set(entry.id, entry.attributes);
-    }
-    for (const entry of plan.changed) {
-      const current = target.get(entry.id);
-      if (!current) {
-        unknownIds += 1;
-        continue;
-      }
-      mention(entry.id);
-      for (const [name, value] of entry.attributes) {
+    const merge = (attributes: AttributeMap) => (current: AttributeMap) => {
+      for (const [name, value] of attributes) {
         if (!current.has(name) && current.size >= limits.maxAttributesPerInteraction) skippedAttributes += 1;
         else current.set(name, value);
       }
-    }
-    for (const id of plan.removed) {
-      mention(id);
-      if (!target.delete(id)) unknownIds += 1;
-    }
-
-    const result: ApplyResult = {
-      ok: true,
-      reason: null,
-      snapshot: plan.snapshot,
-      added: [],
-      updated: [],
-      removed: [],
-      skipped: skippedEntries + skippedAttributes,
+      return current;
     };
-    for (const [id, was] of before) {
-      const is = target.has(id);
-      if (is) (was ? result.updated : result.added).push(id);
-      else if (was) result.removed.push(id);
-    }
-    if (plan.snapshot) {
-      for (const id of previous.keys()) if (!target.has(id) && !before.has(id)) result.removed.push(id);
-      interactions = target;
-      stale = false;
-    }
+    const applied = applyKeyedChanges(
+      interactions,
+      {
+        snapshot: plan.snapshot,
+        added: plan.added.map((entry) => ({ key: entry.id, value: entry.attributes })),
+        changed: plan.changed.map((entry) => ({ key: entry.id, change: merge(entry.attributes) })),
+        removed: plan.removed,
+      },
+      limits.maxInteractions,
+      (id) => id,
+    );
+    const skippedEntries = plan.skippedEntries + applied.skippedEntries;
+    interactions = applied.next;
+    if (plan.snapshot) stale = false;
     counters.applied += 1;
     counters.skippedEntries += skippedEntries;
     counters.skippedAttributes += skippedAttributes;
-    counters.unknownIds += unknownIds;
-    return result;
+    counters.unknownIds += applied.unknownIds;
+    return accepted(plan.snapshot, applied, skippedEntries + skippedAttributes);
   }
 
   return {
