@@ -54,10 +54,6 @@ export interface ButtonCatalogOptions {
   limits?: Partial<ButtonCatalogLimits>;
 }
 
-/** Catalog messages are refused and applied like queue messages. */
-export type CatalogRejectReason = RejectReason;
-export type CatalogApplyResult = ApplyResult;
-
 export interface ButtonCatalogStats {
   applied: number;
   rejected: number;
@@ -71,8 +67,8 @@ export interface ButtonCatalogStats {
 
 export interface ButtonCatalog {
   /** Replace everything with the `items` of GET configuration/client-buttons. */
-  replaceAll(items: unknown): CatalogApplyResult;
-  apply(message: unknown): CatalogApplyResult;
+  replaceAll(items: unknown): ApplyResult;
+  apply(message: unknown): ApplyResult;
   /** Server order. Buttons are frozen; the array is a fresh copy. */
   buttons(): CatalogButton[];
   get(id: string): CatalogButton | undefined;
@@ -110,8 +106,8 @@ export function createButtonCatalog(options: ButtonCatalogOptions = {}): ButtonC
   let catalog = new Map<string, CatalogButton>();
   const counters: ButtonCatalogStats = { applied: 0, rejected: 0, skippedEntries: 0, skippedParts: 0, unknownIds: 0 };
 
-  function run(read: () => Plan | CatalogRejectReason): CatalogApplyResult {
-    let plan: Plan | CatalogRejectReason;
+  function run(read: () => Plan | RejectReason): ApplyResult {
+    let plan: Plan | RejectReason;
     try {
       plan = read();
     } catch {
@@ -125,7 +121,7 @@ export function createButtonCatalog(options: ButtonCatalogOptions = {}): ButtonC
     return commit(plan);
   }
 
-  function commit(plan: Plan): CatalogApplyResult {
+  function commit(plan: Plan): ApplyResult {
     const applied = applyKeyedChanges(
       catalog,
       {
@@ -174,7 +170,7 @@ function emptyPlan(snapshot: boolean): Plan {
   return { snapshot, added: [], changed: [], removed: [], skippedEntries: 0, skippedParts: 0 };
 }
 
-function validate(message: unknown, limits: ButtonCatalogLimits, subscriptionId: string | undefined): Plan | CatalogRejectReason {
+function validate(message: unknown, limits: ButtonCatalogLimits, subscriptionId: string | undefined): Plan | RejectReason {
   const wire = checkEnvelope(message, CLIENT_BUTTONS_MESSAGE_TYPE, subscriptionId);
   if (typeof wire === 'string') return wire;
   const added = optionalArray(wire.added, limits.maxEntriesPerArray);

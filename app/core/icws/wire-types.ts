@@ -133,7 +133,6 @@ export type Attributes = Record<string, string>;
 export const QUEUE_CONTENTS_TYPE = 'urn:inin.com:queues:queueContentsMessage';
 export const CLIENT_BUTTONS_MESSAGE_TYPE = 'urn:inin.com:configuration.people:clientButtonsMessage';
 export const CONNECTION_STATE_CHANGE_TYPE = 'urn:inin.com:connection:connectionStateChangeMessage';
-export const SUBSCRIPTION_STATE_TYPE = 'urn:inin.com:messaging:subscriptionStateMessage';
 
 export interface QueueContentsMessage {
   __type: typeof QUEUE_CONTENTS_TYPE;

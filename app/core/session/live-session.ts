@@ -65,8 +65,6 @@ export interface LiveSessionEvents {
   'buttons-listed': unknown[];
   /** A configuration message of our client-button subscription. */
   buttons: unknown;
-  /** A message that could not be used: counted, skipped. */
-  malformed: { reason: string };
   /** The subscriptions are being (re)created: the list is out of date until the next snapshot. */
   subscribing: null;
 }
@@ -153,10 +151,9 @@ export function createLiveSession(options: LiveSessionOptions) {
     };
   }
 
-  /** An unreadable message may have been one of ours: counted, and a fresh snapshot asked for. */
-  function malformed(why: string) {
+  /** An unreadable message may have been one of ours: counted (the reason names the case), and a fresh snapshot asked for. */
+  function malformed(_reason: string) {
     malformedCount++;
-    events.emit('malformed', { reason: why });
     resubscribe();
   }
 
